@@ -1,0 +1,82 @@
+"""Read-only JSON API over published courses and lessons (DRF, under /api/v1/)."""
+
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+
+from .models import CoursePage, LessonPage
+from .selectors import api_courses, api_lessons_of_course
+
+
+class SkillRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    is_household_target = serializers.BooleanField()
+
+
+class CourseSerializer(serializers.ModelSerializer):
+    language = serializers.CharField(source="locale.language_code")
+    url = serializers.SerializerMethodField()
+    skills = serializers.SerializerMethodField()
+    lesson_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = CoursePage
+        fields = [
+            "id",
+            "translation_key",
+            "title",
+            "slug",
+            "url",
+            "language",
+            "summary",
+            "audience",
+            "estimated_minutes",
+            "pass_mark_percent",
+            "lesson_count",
+            "skills",
+        ]
+
+    def get_url(self, obj) -> str:
+        return obj.get_full_url(request=self.context.get("request")) or ""
+
+    @extend_schema(responses=SkillRefSerializer(many=True))
+    def get_skills(self, obj) -> list[dict]:
+        return SkillRefSerializer([link.skill for link in obj.skill_links.all()], many=True).data
+
+
+class LessonSerializer(serializers.ModelSerializer):
+    language = serializers.CharField(source="locale.language_code")
+    url = serializers.SerializerMethodField()
+    course_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = LessonPage
+        fields = ["id", "translation_key", "title", "slug", "url", "language", "intro", "estimated_minutes", "course_id"]
+
+    def get_url(self, obj) -> str:
+        return obj.get_full_url(request=self.context.get("request")) or ""
+
+
+class CourseList(generics.ListAPIView):
+    """Published courses, in catalogue order. Filter by ``language`` (vi, en)."""
+
+    serializer_class = CourseSerializer
+
+    def get_queryset(self):
+        return api_courses(language=self.request.query_params.get("language"))
+
+
+class CourseLessonList(generics.ListAPIView):
+    """Published lessons of one course, in order. An unknown or unpublished course is a 404."""
+
+    serializer_class = LessonSerializer
+
+    def get_queryset(self):
+        return api_lessons_of_course(course_id=self.kwargs["course_id"])
+
+
+urlpatterns = [
+    path("courses/", CourseList.as_view(), name="course-list"),
+    path("courses/<int:course_id>/lessons/", CourseLessonList.as_view(), name="course-lesson-list"),
+]

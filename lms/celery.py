@@ -1,0 +1,14 @@
+"""The Celery app. With no CELERY_BROKER_URL the settings make every task run in-process."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+
+app = Celery("lms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Periodic schedules live here, in one place; django-celery-beat shows them in the admin.
+app.conf.beat_schedule = {}

@@ -1,0 +1,86 @@
+"""Learner-facing views that are not Wagtail pages, and the health check."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.grading import QuizSubmissionError, grade_quiz
+
+from .selectors import lesson_for_quiz
+
+logger = logging.getLogger(__name__)
+
+MAX_QUIZ_FIELDS = 20
+QUESTION_FIELD_PREFIX = "q-"
+
+
+def _submitted_answers(post) -> dict[str, list[str]]:
+    answers = {}
+    for key in post:
+        if key.startswith(QUESTION_FIELD_PREFIX):
+            answers[key[len(QUESTION_FIELD_PREFIX) :]] = post.getlist(key)
+    if len(answers) > MAX_QUIZ_FIELDS:
+        raise QuizSubmissionError(_("The answers do not match this quiz. Reload the lesson and try again."))
+    return answers
+
+
+@require_POST
+def quiz_submit(request, page_id: int):
+    """Grade a lesson's quiz on the server and show the feedback. Works without JavaScript."""
+    lesson = lesson_for_quiz(page_id=page_id)
+    questions = lesson.questions
+    course = lesson.get_parent().specific
+    answers = {}
+    try:
+        answers = _submitted_answers(request.POST)
+        result = grade_quiz(questions, answers)
+    except QuizSubmissionError as error:
+        context = {"page": lesson, "course": course, "questions": questions, "selected": answers, "error": str(error)}
+        return render(request, "lms/quiz_invalid.html", context, status=400)
+    passed = result.passed(course.pass_mark_percent)
+    context = {"page": lesson, "course": course, "result": result, "passed": passed, "questions": questions}
+    return render(request, "lms/quiz_result.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Database, cache and broker state. 200 while the database answers, 503 when it does not."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "down"
+        logger.warning("healthz: database unreachable")
+        checks["database"] = "error"
+    try:
+        cache.set("healthz", "1", 5)
+        checks["cache"] = "ok" if cache.get("healthz") == "1" else "error"
+    except Exception:  # noqa: BLE001
+        checks["cache"] = "error"
+    checks["broker"] = _broker_state()
+    status = 200 if checks["database"] == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "checks": checks}, status=status)
+
+
+def _broker_state() -> str:
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL:
+        return "in-process"
+    from .celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:  # noqa: BLE001
+        return "error"
