@@ -76,10 +76,6 @@ class Skill(models.Model):
                     {"is_household_target": _("Exactly five skills make up the household target; five already do.")}
                 )
 
-    @property
-    def course_count(self) -> int:
-        return self.course_links.count()
-
 
 class AsciiSlugMixin:
     """Fill an empty slug from the title, folded to ASCII ("Đăng ký" -> "dang-ky")."""
@@ -211,6 +207,10 @@ class CoursePage(AsciiSlugMixin, FoldedSearchMixin, Page):
     def folded_search_parts(self) -> list[str]:
         return [self.summary, self.audience]
 
+    @property
+    def teaser(self) -> str:
+        return self.summary
+
     @cached_property
     def lessons(self):
         from .selectors import lessons_of_course
@@ -284,6 +284,10 @@ class LessonPage(AsciiSlugMixin, FoldedSearchMixin, Page):
             if block.block_type == "step":
                 texts.append(block.value["title"])
         return texts
+
+    @property
+    def teaser(self) -> str:
+        return self.intro
 
     @property
     def questions(self) -> list:

@@ -30,7 +30,8 @@ def _courses_with_details(queryset: QuerySet) -> QuerySet:
         .public()
         .select_related("cover_image")
         .prefetch_related(
-            Prefetch("skill_links", queryset=CourseSkill.objects.select_related("skill").order_by("sort_order"))
+            Prefetch("skill_links", queryset=CourseSkill.objects.select_related("skill").order_by("sort_order")),
+            "cover_image__renditions",
         )
         .annotate(lesson_count=_live_lesson_count())
     )

@@ -13,3 +13,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """The form was too old or came from elsewhere: ask to reload, in the site's language."""
+    return render(request, "403_csrf.html", status=403)

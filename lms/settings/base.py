@@ -262,3 +262,4 @@ LOGGING["loggers"].update(
         "celery.app.trace": {"level": "WARNING"},
     }
 )
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
