@@ -45,8 +45,21 @@ check: install-dev
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check ALLOWED_HOSTS=cuaso.example DATABASE_URL=sqlite:///:memory: \
 		DJANGO_SETTINGS_MODULE=lms.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
+# The integration pass runs search and the integration folder again on PostgreSQL, with Redis as
+# cache and broker and a real Celery worker. Skipped, with the reason, when the services do not
+# answer; under CI=true that is a failure instead.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/cuaso
+TEST_REDIS_CACHE ?= redis://127.0.0.1:6379/14
+TEST_REDIS_BROKER ?= redis://127.0.0.1:6379/15
+
 pytest: install-dev
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --ignore=tests/integration
+	@status=0; $(PY) tests/integration/services.py || status=$$?; \
+	if [ $$status -eq 0 ]; then \
+		echo "== integration pass: PostgreSQL, Redis, Celery worker"; \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_CACHE) CELERY_BROKER_URL=$(TEST_REDIS_BROKER) \
+			$(VENV)/bin/pytest --create-db tests/integration tests/courses/test_search.py; \
+	elif [ $$status -ne 3 ]; then exit $$status; fi
 
 test: lint check pytest
 

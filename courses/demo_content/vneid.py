@@ -7,9 +7,7 @@ COURSE = {
         "Cài ứng dụng VNeID đúng cách, tự đăng ký tài khoản mức 1, lên Công an cấp xã "
         "để có mức 2, rồi kích hoạt tài khoản. Bạn cũng học cách nhận ra kẻ gian giả danh công an."
     ),
-    "audience": (
-        "Dành cho: người dân từ 14 tuổi có thẻ căn cước gắn chip, muốn dùng VNeID trên điện thoại của mình."
-    ),
+    "audience": ("Dành cho: người dân từ 14 tuổi có thẻ căn cước gắn chip, muốn dùng VNeID trên điện thoại của mình."),
     "estimated_minutes": 12,
     "skills": ["dinh-danh", "dvc"],
     "cover": {"label": "VNeID", "color": "#1d4ed8"},
@@ -71,10 +69,7 @@ COURSE = {
                     "step",
                     {
                         "title": "Tìm VNeID",
-                        "text": (
-                            'Chạm vào ô tìm kiếm và gõ chữ "VNeID". '
-                            "Chọn đúng ứng dụng VNeID trong kết quả."
-                        ),
+                        "text": ('Chạm vào ô tìm kiếm và gõ chữ "VNeID". Chọn đúng ứng dụng VNeID trong kết quả.'),
                         "card": 'Gõ "VNeID" vào ô tìm kiếm',
                     },
                 ),
@@ -83,8 +78,7 @@ COURSE = {
                     {
                         "title": "Cài đặt ứng dụng",
                         "text": (
-                            "Chạm nút tải về để cài. Chờ điện thoại cài xong, "
-                            "rồi mở VNeID từ màn hình điện thoại."
+                            "Chạm nút tải về để cài. Chờ điện thoại cài xong, rồi mở VNeID từ màn hình điện thoại."
                         ),
                         "card": "Tải về và mở VNeID",
                     },
@@ -110,8 +104,7 @@ COURSE = {
                         "kind": "warning",
                         "title": "Lỡ cài ứng dụng lạ thì làm gì?",
                         "text": (
-                            "Gọi ngay cho ngân hàng để khóa tài khoản. "
-                            "Tắt nguồn điện thoại. Sau đó báo cho công an."
+                            "Gọi ngay cho ngân hàng để khóa tài khoản. Tắt nguồn điện thoại. Sau đó báo cho công an."
                         ),
                     },
                 ),
@@ -211,8 +204,7 @@ COURSE = {
             "key": "dang-ky-muc-1",
             "title": "Tự đăng ký tài khoản mức 1 trên ứng dụng",
             "intro": (
-                "Tài khoản mức 1 bạn có thể tự đăng ký ngay trên điện thoại. "
-                "Hãy để sẵn thẻ căn cước gắn chip bên cạnh."
+                "Tài khoản mức 1 bạn có thể tự đăng ký ngay trên điện thoại. Hãy để sẵn thẻ căn cước gắn chip bên cạnh."
             ),
             "estimated_minutes": 3,
             "sources": [
@@ -260,8 +252,7 @@ COURSE = {
                     {
                         "title": "Bắt đầu đăng ký mức 1",
                         "text": (
-                            "Ở màn hình chính, chọn «Đăng ký tài khoản mức 1». "
-                            "Chạm «Bắt đầu», rồi chạm «Tôi đã hiểu»."
+                            "Ở màn hình chính, chọn «Đăng ký tài khoản mức 1». Chạm «Bắt đầu», rồi chạm «Tôi đã hiểu»."
                         ),
                         "card": "Chọn «Đăng ký tài khoản mức 1»",
                     },
@@ -292,10 +283,7 @@ COURSE = {
                     "step",
                     {
                         "title": "Gửi đăng ký",
-                        "text": (
-                            "Kiểm tra lại lần cuối. Email không bắt buộc. "
-                            "Chạm «Xác nhận thông tin đăng ký»."
-                        ),
+                        "text": ("Kiểm tra lại lần cuối. Email không bắt buộc. Chạm «Xác nhận thông tin đăng ký»."),
                         "card": "Chạm «Xác nhận thông tin đăng ký»",
                     },
                 ),
@@ -397,7 +385,7 @@ COURSE = {
                                 "key": "d",
                                 "text": "Mã OTP của một người thân",
                                 "correct": False,
-                                "feedback": "Sai. Mã OTP gửi về chính điện thoại của bạn, không dùng mã của người khác.",
+                                "feedback": "Sai. Mã OTP gửi về chính điện thoại của bạn.",
                             },
                         ],
                         "explanation": "Cần thẻ căn cước gắn chip và số điện thoại chính chủ.",
@@ -409,8 +397,7 @@ COURSE = {
             "key": "muc-2",
             "title": "Đăng ký mức 2 tại Công an cấp xã",
             "intro": (
-                "Tài khoản mức 2 dùng được mọi tính năng của VNeID. "
-                "Để có mức 2, bạn phải tự đến Công an xã, phường."
+                "Tài khoản mức 2 dùng được mọi tính năng của VNeID. Để có mức 2, bạn phải tự đến Công an xã, phường."
             ),
             "estimated_minutes": 3,
             "sources": [
@@ -457,10 +444,7 @@ COURSE = {
                     "step",
                     {
                         "title": "Đến Công an cấp xã",
-                        "text": (
-                            "Tự mình đến Công an xã, phường hoặc đặc khu, "
-                            "hoặc nơi làm thẻ căn cước."
-                        ),
+                        "text": ("Tự mình đến Công an xã, phường hoặc đặc khu, hoặc nơi làm thẻ căn cước."),
                         "card": "Đến Công an xã, phường",
                     },
                 ),
@@ -490,10 +474,7 @@ COURSE = {
                     "step",
                     {
                         "title": "Chụp ảnh, lấy vân tay, ký phiếu",
-                        "text": (
-                            "Cán bộ chụp ảnh và lấy vân tay của bạn để xác thực. "
-                            "Bạn ký vào phiếu đăng ký."
-                        ),
+                        "text": ("Cán bộ chụp ảnh và lấy vân tay của bạn để xác thực. Bạn ký vào phiếu đăng ký."),
                         "card": "Chụp ảnh và lấy vân tay",
                     },
                 ),
@@ -514,8 +495,7 @@ COURSE = {
                         "kind": "tip",
                         "title": "Chưa có thẻ gắn chip?",
                         "text": (
-                            "Nếu chưa có thẻ gắn chip, tài khoản mức 2 được đăng ký cùng lúc "
-                            "khi bạn làm thẻ căn cước."
+                            "Nếu chưa có thẻ gắn chip, tài khoản mức 2 được đăng ký cùng lúc khi bạn làm thẻ căn cước."
                         ),
                     },
                 ),
@@ -618,7 +598,7 @@ COURSE = {
                                 "key": "d",
                                 "text": "Phí nhỏ nên cứ chuyển cho nhanh",
                                 "correct": False,
-                                "feedback": "Sai. Khoản phí nhỏ là mồi nhử; một người ở Đà Nẵng sau đó mất gần 130 triệu đồng.",
+                                "feedback": "Sai. Phí nhỏ là mồi nhử; một người ở Đà Nẵng đã mất gần 130 triệu.",
                             },
                         ],
                         "explanation": "Không làm theo điện thoại. Cần gì thì tự đến Công an xã, phường.",
@@ -693,10 +673,7 @@ COURSE = {
                     "step",
                     {
                         "title": "Đặt mật khẩu và passcode",
-                        "text": (
-                            "Nếu ứng dụng yêu cầu, bạn đặt mật khẩu. "
-                            "Sau đó đặt passcode gồm 6 chữ số."
-                        ),
+                        "text": ("Nếu ứng dụng yêu cầu, bạn đặt mật khẩu. Sau đó đặt passcode gồm 6 chữ số."),
                         "card": "Đặt passcode 6 chữ số",
                     },
                 ),
@@ -833,7 +810,7 @@ COURSE = {
                                 "feedback": "Chính xác. Chạm «Quên passcode», nhập OTP rồi đặt passcode mới.",
                             },
                         ],
-                        "explanation": "Đặt lại passcode bằng «Quên passcode» và mã OTP gửi về số điện thoại đã đăng ký.",
+                        "explanation": "Chạm «Quên passcode» và nhập mã OTP để đặt lại passcode.",
                     },
                 ),
             ],

@@ -1,12 +1,14 @@
 """Test settings: fast hashing, in-process Celery, a throwaway media folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cuaso-test-media-"))  # noqa: F405
+# A worker process started by the integration tests is given the same folder through MEDIA_ROOT.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cuaso-test-media-"))  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL  # noqa: F405
