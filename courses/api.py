@@ -52,7 +52,17 @@ class LessonSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LessonPage
-        fields = ["id", "translation_key", "title", "slug", "url", "language", "intro", "estimated_minutes", "course_id"]
+        fields = [
+            "id",
+            "translation_key",
+            "title",
+            "slug",
+            "url",
+            "language",
+            "intro",
+            "estimated_minutes",
+            "course_id",
+        ]
 
     def get_url(self, obj) -> str:
         return obj.get_full_url(request=self.context.get("request")) or ""

@@ -1,8 +1,8 @@
 """Scoped reads of published content. Every query here has a fixed cost, whatever the counts."""
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.http import Http404
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from wagtail.models import Page
 
 from .models import CourseIndexPage, CoursePage, CourseSkill, HomePage, LessonPage, Skill
@@ -97,8 +97,6 @@ def search_pages(query: str, locale=None) -> list[Page]:
             queryset = queryset.filter(locale=locale)
         results.extend(queryset.search(folded, operator="and")[:20])
     return results
-
-
 
 
 def api_courses(language: str | None = None) -> QuerySet:

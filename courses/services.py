@@ -90,7 +90,10 @@ def editorial_setup(*, root: Page) -> None:
 
     collection = Collection.get_first_root_node()
     media_rights = {
-        editors: [("wagtailimages", ["add_image", "choose_image"]), ("wagtaildocs", ["add_document", "choose_document"])],
+        editors: [
+            ("wagtailimages", ["add_image", "choose_image"]),
+            ("wagtaildocs", ["add_document", "choose_document"]),
+        ],
         moderators: [
             ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
             ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),

@@ -36,8 +36,10 @@ def refuse_deleting_skills_in_use(request, instances):
         messages.error(
             request,
             ngettext(
-                "The skill “%(name)s” is used by %(count)s course and cannot be deleted. Remove it from that course first.",
-                "The skill “%(name)s” is used by %(count)s courses and cannot be deleted. Remove it from those courses first.",
+                "The skill “%(name)s” is used by %(count)s course and cannot be deleted. "
+                "Remove it from that course first.",
+                "The skill “%(name)s” is used by %(count)s courses and cannot be deleted. "
+                "Remove it from those courses first.",
                 count,
             )
             % {"name": skill.name, "count": count},

@@ -252,7 +252,8 @@ COURSE = {
                     {
                         "title": "Bắt đầu đăng ký mức 1",
                         "text": (
-                            "Ở màn hình chính, chọn «Đăng ký tài khoản mức 1». Chạm «Bắt đầu», rồi chạm «Tôi đã hiểu»."
+                            "Đăng nhập ứng dụng. Ở màn hình chính, chọn «Đăng ký tài khoản mức 1». "
+                            "Chạm «Bắt đầu», rồi chạm «Tôi đã hiểu»."
                         ),
                         "card": "Chọn «Đăng ký tài khoản mức 1»",
                     },

@@ -88,7 +88,11 @@ def step(title: str, image=None) -> dict:
 
 
 def image_block(image) -> dict:
-    return {"type": "image", "id": str(uuid.uuid4()), "value": {"image": image.pk, "alt_text": "", "caption": "Chú thích"}}
+    return {
+        "type": "image",
+        "id": str(uuid.uuid4()),
+        "value": {"image": image.pk, "alt_text": "", "caption": "Chú thích"},
+    }
 
 
 def text_block(html: str) -> dict:

@@ -1,7 +1,7 @@
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from django.contrib.auth.models import Group
 from wagtail.models import WorkflowPage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.models import CourseSkill, LessonPage, Skill
 from courses.services import EDITORS_GROUP, MODERATORS_GROUP, site_setup

@@ -1,6 +1,5 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CoursePage, HomePage, LessonPage

@@ -109,15 +109,15 @@ def worker(transactional_db, tmp_path):
 
 
 def test_a_real_worker_generates_renditions_when_a_lesson_is_published(worker, transactional_db):
-    from courses.services import site_setup
     from courses.models import CourseIndexPage
+    from courses.services import site_setup
 
     process, log_path = worker
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     catalogue = CourseIndexPage.objects.child_of(site_setup()).get()
     course = add_course(catalogue)
     images = [ImageFactory(), ImageFactory()]
-    lesson = add_lesson(course, body=[step("Bước 1", images[0]), image_block(images[1])])
+    add_lesson(course, body=[step("Bước 1", images[0]), image_block(images[1])])
     expected = {(image.pk, spec) for image in images for spec in lesson_rendition_filters()}
 
     deadline = time.monotonic() + 90

@@ -17,7 +17,9 @@ def lesson(catalogue):
                 kind="true_false",
                 explanation="Công an chỉ hỗ trợ trực tiếp.",
             ),
-            question("Chọn các việc nên làm", [("Gọi ngân hàng khóa tài khoản", True), ("Bấm link", False)], "multiple"),
+            question(
+                "Chọn các việc nên làm", [("Gọi ngân hàng khóa tài khoản", True), ("Bấm link", False)], "multiple"
+            ),
         ],
     )
 
@@ -88,7 +90,9 @@ def test_option_of_another_question_is_refused(client, lesson):
 def test_oversized_body_is_a_400_not_a_500(client, lesson, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
     response = client.post(
-        reverse("quiz_submit", args=[lesson.pk]), "q-x=" + "a" * 20_000, content_type="application/x-www-form-urlencoded"
+        reverse("quiz_submit", args=[lesson.pk]),
+        "q-x=" + "a" * 20_000,
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 400
 
