@@ -30,3 +30,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
 CUASO_ALLOW_DEMO = env_bool("CUASO_ALLOW_DEMO", False)
+
+# Wagtail's editor shows the live preview of a page in a same-origin iframe, so frames stay
+# SAMEORIGIN rather than DENY; other origins still cannot frame the site.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
