@@ -171,5 +171,27 @@ def site_setup() -> HomePage:
         home.add_child(instance=catalogue)
         catalogue.save_revision().publish()
 
+    _english_home_ensure(home)
     editorial_setup(root=home)
     return home
+
+
+def _english_home_ensure(home: HomePage) -> None:
+    """An English home and catalogue so that /en/ serves a page; courses get translated by
+    editors through wagtail-localize and appear there once published."""
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or HomePage.objects.filter(locale=english).exists():
+        return
+    home_en = home.copy_for_translation(english)
+    home_en.hero_title = "Learn digital skills, one step at a time"
+    home_en.hero_text = (
+        "Short illustrated lessons on VNeID, online public services, paying online and avoiding scams. "
+        "Most lessons are in Vietnamese; English versions appear as they are translated."
+    )
+    home_en.save_revision().publish()
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    if catalogue is not None:
+        catalogue_en = catalogue.copy_for_translation(english)
+        catalogue_en.title = "Courses"
+        catalogue_en.intro = "Short courses you can take on your phone, at your own pace."
+        catalogue_en.save_revision().publish()
