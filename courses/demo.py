@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
 from . import demo_content
-from .illustrations import step_card_png
+from .illustrations import cover_png, step_card_png
 from .models import CourseIndexPage, CoursePage, CourseSkill, HomePage, LessonPage, Skill
 from .text import ascii_slug
 
@@ -44,10 +44,14 @@ def _collection() -> Collection:
 
 
 def _image(*, title: str, text: str, color: str, number: int | None, collection, summary: LoadSummary):
+    """A demo illustration found by title in the demo collection, drawn only when missing."""
     image_model = get_image_model()
     image = image_model.objects.filter(collection=collection, title=title).first()
     if image is None:
-        png = step_card_png(text=text, color=color, number=number)
+        if number is None:
+            png = cover_png(label=text, color=color)
+        else:
+            png = step_card_png(text=text, color=color, number=number)
         name = f"{ascii_slug(title, max_length=60) or 'minh-hoa'}.png"
 
         image = image_model(title=title, collection=collection, description=text[:255])

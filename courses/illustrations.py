@@ -6,7 +6,6 @@ Vera licence) because Pillow's built-in font lacks Vietnamese letters.
 """
 
 import io
-import textwrap
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 FONT_DIR = Path(__file__).resolve().parent / "assets" / "fonts"
-WIDTH, HEIGHT = 960, 540
+WIDTH, HEIGHT = 960, 540  # covers are 16:9; step cards are 960x400
 
 
 @cache
@@ -32,26 +31,64 @@ def _tint(rgb: tuple[int, int, int], amount: float) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * amount) for c in rgb)
 
 
-def step_card_png(*, text: str, color: str, number: int | None = None, badge: str = "Minh họa") -> bytes:
-    """A 960x540 PNG: a coloured card with an optional step number and a short caption."""
-    text = unicodedata.normalize("NFC", text)
-    base = _hex(color)
-    image = Image.new("RGB", (WIDTH, HEIGHT), _tint(base, 0.88))
-    draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((40, 40, WIDTH - 40, HEIGHT - 40), radius=36, fill=(255, 255, 255), outline=base, width=6)
-    draw.rounded_rectangle((WIDTH - 250, 64, WIDTH - 64, 116), radius=26, fill=_tint(base, 0.8))
-    draw.text((WIDTH - 157, 90), badge, font=_font(26, bold=True), fill=base, anchor="mm")
-    left = 96
-    if number is not None:
-        draw.ellipse((left, 150, left + 120, 270), fill=base)
-        draw.text((left + 60, 210), str(number), font=_font(64, bold=True), fill=(255, 255, 255), anchor="mm")
-        left += 160
-    lines = textwrap.wrap(text, width=22 if number is not None else 30)[:4]
-    font = _font(46, bold=True)
-    y = 170 if number is not None else HEIGHT // 2 - 32 * len(lines)
-    for line in lines:
-        draw.text((left, y), line, font=font, fill=(26, 29, 33))
-        y += 64
+def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def _badge(draw: ImageDraw.ImageDraw, *, right: int, top: int, text: str, fill, color) -> None:
+    font = _font(26, bold=True)
+    width = int(draw.textlength(text, font=font)) + 44
+    draw.rounded_rectangle((right - width, top, right, top + 48), radius=24, fill=fill)
+    draw.text((right - width / 2, top + 24), text, font=font, fill=color, anchor="mm")
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> list[str]:
+    """Greedy word wrap measured in pixels (Vietnamese syllables are short words)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= max_width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def step_card_png(*, text: str, color: str, number: int, badge: str = "Minh họa") -> bytes:
+    """A 960x400 PNG: the step number in a circle beside a short caption of the step."""
+    text = unicodedata.normalize("NFC", text)
+    base = _hex(color)
+    height = 400
+    image = Image.new("RGB", (WIDTH, height), _tint(base, 0.9))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((24, 24, WIDTH - 24, height - 24), radius=32, fill=(255, 255, 255), outline=base, width=5)
+    _badge(draw, right=WIDTH - 56, top=52, text=badge, fill=_tint(base, 0.82), color=base)
+    font = _font(52, bold=True)
+    lines = _wrap(draw, text, font, WIDTH - 244 - 64)
+    if len(lines) > 3:
+        font = _font(40, bold=True)
+        lines = _wrap(draw, text, font, WIDTH - 244 - 64)[:4]
+    line_height = 66 if font.size > 40 else 52
+    top = (height - line_height * len(lines)) // 2 + 16
+    draw.ellipse((72, height // 2 - 66, 204, height // 2 + 66), fill=base)
+    draw.text((138, height // 2), str(number), font=_font(72, bold=True), fill=(255, 255, 255), anchor="mm")
+    for index, line in enumerate(lines):
+        draw.text((244, top + index * line_height), line, font=font, fill=(26, 29, 33))
+    return _png(image)
+
+
+def cover_png(*, label: str, color: str, badge: str = "Minh họa") -> bytes:
+    """A 960x540 course cover: the course's short label large on its colour."""
+    label = unicodedata.normalize("NFC", label)
+    base = _hex(color)
+    image = Image.new("RGB", (WIDTH, HEIGHT), base)
+    draw = ImageDraw.Draw(image)
+    for index, radius in enumerate((520, 400, 280)):
+        draw.ellipse(
+            (WIDTH - radius, HEIGHT - radius, WIDTH + radius, HEIGHT + radius), fill=_tint(base, 0.08 * (index + 1))
+        )
+    _badge(draw, right=WIDTH - 40, top=40, text=badge, fill=(255, 255, 255), color=base)
+    size = 120 if len(label) <= 8 else 96
+    draw.text((72, HEIGHT // 2), label, font=_font(size, bold=True), fill=(255, 255, 255), anchor="lm")
+    return _png(image)

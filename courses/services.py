@@ -62,7 +62,7 @@ def page_renditions_generate(*, page_id: int) -> int:
             total += len(image.get_renditions(*filters))
         except get_image_model().DoesNotExist:  # deleted meanwhile
             continue
-    logger.info("renditions ensured page_id=%s count=%s", page_id, total)
+    logger.debug("renditions ensured page_id=%s count=%s", page_id, total)
     return total
 
 

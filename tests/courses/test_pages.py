@@ -126,6 +126,6 @@ def test_unpublished_lesson_is_404(client, course):
     assert client.get(lesson.url or f"{course.url}{lesson.slug}/").status_code == 404
 
 
-def test_root_page_exists_once(home):
-    assert Page.objects.filter(depth=2).count() >= 1
-    assert HomePage.objects.count() == 1
+def test_one_home_page_per_language_and_no_wagtail_placeholder(home):
+    assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == ["en", "vi"]
+    assert not Page.objects.filter(depth=2, title__startswith="Welcome").exists()
