@@ -102,7 +102,7 @@ def main() -> int:
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     from courses.models import CoursePage, LessonPage
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     course = CoursePage.objects.live().order_by("path").first()
     lesson = max(LessonPage.objects.live().child_of(course), key=lambda page: len(page.body))
     rows = [

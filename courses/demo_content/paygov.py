@@ -134,16 +134,22 @@ COURSE = {
                                 "key": "b",
                                 "text": "Giữ tiền phí của người dân thay cho cơ quan nhà nước",
                                 "correct": False,
-                                "feedback": "Chưa đúng. PayGov không làm chức năng thanh toán, chỉ là nền tảng kết nối.",
+                                "feedback": (
+                                    "Chưa đúng. PayGov không làm chức năng thanh toán, chỉ là nền tảng kết nối."
+                                ),
                             },
                             {
                                 "key": "c",
                                 "text": "Cấp tài khoản VNeID mức 2",
                                 "correct": False,
-                                "feedback": "Chưa đúng. Tài khoản VNeID mức 2 do công an cấp, không liên quan đến PayGov.",
+                                "feedback": (
+                                    "Chưa đúng. Tài khoản VNeID mức 2 do công an cấp, không liên quan đến PayGov."
+                                ),
                             },
                         ],
-                        "explanation": "PayGov ra mắt năm 2020 để nối cổng dịch vụ công với ngân hàng và trung gian thanh toán.",
+                        "explanation": (
+                            "PayGov ra mắt năm 2020 để nối cổng dịch vụ công với ngân hàng và trung gian thanh toán."
+                        ),
                     },
                 ),
                 (
@@ -175,10 +181,15 @@ COURSE = {
                                 "key": "d",
                                 "text": "Chuyển tiền cho người gọi điện tự xưng là cán bộ",
                                 "correct": False,
-                                "feedback": "Sai. Chỉ trả phí từ trong hồ sơ của bạn trên Cổng, không trả cho người gọi điện.",
+                                "feedback": (
+                                    "Sai. Chỉ trả phí từ trong hồ sơ của bạn trên Cổng, không trả cho người gọi điện."
+                                ),
                             },
                         ],
-                        "explanation": "Ứng dụng ngân hàng, thẻ ATM và ví điện tử đều dùng được, miễn là bạn trả từ trong hồ sơ trên Cổng.",
+                        "explanation": (
+                            "Ứng dụng ngân hàng, thẻ ATM và ví điện tử đều dùng được, miễn là bạn trả từ trong hồ sơ "
+                            "trên Cổng."
+                        ),
                     },
                 ),
                 (
@@ -333,7 +344,9 @@ COURSE = {
                                 "key": "true",
                                 "text": "Đúng",
                                 "correct": False,
-                                "feedback": "Chưa đúng. Khi số tiền khác, hãy dừng lại và hỏi cơ quan giải quyết hồ sơ.",
+                                "feedback": (
+                                    "Chưa đúng. Khi số tiền khác, hãy dừng lại và hỏi cơ quan giải quyết hồ sơ."
+                                ),
                             },
                             {
                                 "key": "false",
@@ -557,7 +570,8 @@ COURSE = {
                 (
                     "text",
                     "Chúng tôi chưa tìm thấy hướng dẫn chính thức riêng cho trường hợp trả phí bị lỗi. "
-                    "Các bước dưới đây là cách kiểm tra an toàn. Khi cần, hãy hỏi ngân hàng hoặc cơ quan giải quyết hồ sơ.",
+                    "Các bước dưới đây là cách kiểm tra an toàn. Khi cần, hãy hỏi ngân hàng hoặc cơ quan giải quyết "
+                    "hồ sơ.",
                 ),
                 (
                     "step",
@@ -592,7 +606,8 @@ COURSE = {
                         "title": "Hỏi đúng nơi",
                         "text": (
                             "Nếu tiền đã bị trừ mà hồ sơ chưa ghi đã trả, gọi tổng đài chính thức của ngân hàng. "
-                            "Bạn cũng có thể đến Trung tâm Phục vụ hành chính công, nơi có người hỗ trợ làm thủ tục trên mạng."
+                            "Bạn cũng có thể đến Trung tâm Phục vụ hành chính công, nơi có người hỗ trợ làm thủ tục "
+                            "trên mạng."
                         ),
                         "card": "Gọi tổng đài chính thức của ngân hàng",
                     },
@@ -656,7 +671,9 @@ COURSE = {
                                 "key": "c",
                                 "text": "Gọi số điện thoại lạ vừa nhắn tin mời hỗ trợ",
                                 "correct": False,
-                                "feedback": "Sai. Chỉ hỏi tổng đài chính thức của ngân hàng hoặc cơ quan giải quyết hồ sơ.",
+                                "feedback": (
+                                    "Sai. Chỉ hỏi tổng đài chính thức của ngân hàng hoặc cơ quan giải quyết hồ sơ."
+                                ),
                             },
                         ],
                         "explanation": "Kiểm tra hồ sơ trên Cổng và tài khoản ngân hàng trước, rồi mới quyết định.",
@@ -667,7 +684,10 @@ COURSE = {
                     {
                         "key": "q2",
                         "kind": "true_false",
-                        "prompt": "Người gọi tự xưng công an, đòi 22.000 đồng phí cập nhật VNeID theo địa giới mới, là cán bộ thật.",
+                        "prompt": (
+                            "Người gọi tự xưng công an, đòi 22.000 đồng phí cập nhật VNeID theo địa giới mới, là cán "
+                            "bộ thật."
+                        ),
                         "options": [
                             {
                                 "key": "true",

@@ -142,7 +142,10 @@ COURSE = {
                     {
                         "key": "q2",
                         "kind": "true_false",
-                        "prompt": "Từ 1/7/2024, chuyển khoản trên 10 triệu đồng một lần phải xác thực bằng khuôn mặt hoặc vân tay.",
+                        "prompt": (
+                            "Từ 1/7/2024, chuyển khoản trên 10 triệu đồng một lần phải xác thực bằng khuôn mặt hoặc "
+                            "vân tay."
+                        ),
                         "options": [
                             {
                                 "key": "true",
@@ -415,7 +418,10 @@ COURSE = {
                     "step",
                     {
                         "title": "Tự quét thử mỗi ngày",
-                        "text": "Mỗi ngày, dùng điện thoại quét thử mã đang để ở quầy. Xem tên hiện ra có đúng tên bạn không.",
+                        "text": (
+                            "Mỗi ngày, dùng điện thoại quét thử mã đang để ở quầy. Xem tên hiện ra có đúng tên bạn "
+                            "không."
+                        ),
                         "card": "Tự quét thử mã mỗi ngày",
                     },
                 ),
@@ -505,7 +511,9 @@ COURSE = {
                                 "feedback": "Sai. Càng nhiều mã càng khó kiểm tra, dễ bị dán đè.",
                             },
                         ],
-                        "explanation": "Một mã cố định, tự quét thử mỗi ngày và đọc tên cho khách là cách phòng dán đè.",
+                        "explanation": (
+                            "Một mã cố định, tự quét thử mỗi ngày và đọc tên cho khách là cách phòng dán đè."
+                        ),
                     },
                 ),
             ],
@@ -600,7 +608,9 @@ COURSE = {
                     "step",
                     {
                         "title": "Có tiền lạ: không tiêu, không chuyển lại",
-                        "text": "Nếu có tiền lạ chuyển đến, không tiêu số tiền đó. Không chuyển trả theo lời người gọi.",
+                        "text": (
+                            "Nếu có tiền lạ chuyển đến, không tiêu số tiền đó. Không chuyển trả theo lời người gọi."
+                        ),
                         "card": "Tiền lạ: giữ nguyên",
                     },
                 ),
@@ -631,7 +641,10 @@ COURSE = {
                     {
                         "key": "q1",
                         "kind": "single",
-                        "prompt": "Người tự xưng nhân viên ngân hàng gửi mã QR, bảo bạn quét để xác minh thông tin. Bạn làm gì?",
+                        "prompt": (
+                            "Người tự xưng nhân viên ngân hàng gửi mã QR, bảo bạn quét để xác minh thông tin. Bạn làm "
+                            "gì?"
+                        ),
                         "options": [
                             {
                                 "key": "a",
@@ -649,7 +662,9 @@ COURSE = {
                                 "key": "c",
                                 "text": "Quét mã, làm theo hướng dẫn nhưng không đọc OTP",
                                 "correct": False,
-                                "feedback": "Sai. Làm theo hướng dẫn của họ có thể dẫn tới việc bị lấy khuôn mặt hoặc OTP.",
+                                "feedback": (
+                                    "Sai. Làm theo hướng dẫn của họ có thể dẫn tới việc bị lấy khuôn mặt hoặc OTP."
+                                ),
                             },
                         ],
                         "explanation": "Không quét mã QR của người lạ gửi để xác minh; tự liên hệ ngân hàng.",
@@ -660,13 +675,18 @@ COURSE = {
                     {
                         "key": "q2",
                         "kind": "single",
-                        "prompt": "Người lạ chuyển nhầm tiền vào tài khoản bạn rồi gọi đòi, bảo chuyển sang một tài khoản khác. Bạn làm gì?",
+                        "prompt": (
+                            "Người lạ chuyển nhầm tiền vào tài khoản bạn rồi gọi đòi, bảo chuyển sang một tài khoản "
+                            "khác. Bạn làm gì?"
+                        ),
                         "options": [
                             {
                                 "key": "a",
                                 "text": "Không tiêu, không chuyển theo lời họ; báo ngân hàng và công an",
                                 "correct": True,
-                                "feedback": "Đúng. Chỉ trả lại qua ngân hàng hoặc khi có yêu cầu chính thức bằng văn bản.",
+                                "feedback": (
+                                    "Đúng. Chỉ trả lại qua ngân hàng hoặc khi có yêu cầu chính thức bằng văn bản."
+                                ),
                             },
                             {
                                 "key": "b",
@@ -689,7 +709,10 @@ COURSE = {
                     {
                         "key": "q3",
                         "kind": "true_false",
-                        "prompt": "Lỡ chuyển tiền cho kẻ gian, bạn nên gọi ngân hàng ngay để đề nghị phong tỏa tài khoản nhận.",
+                        "prompt": (
+                            "Lỡ chuyển tiền cho kẻ gian, bạn nên gọi ngân hàng ngay để đề nghị phong tỏa tài khoản "
+                            "nhận."
+                        ),
                         "options": [
                             {
                                 "key": "true",

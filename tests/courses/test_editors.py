@@ -134,3 +134,26 @@ def test_image_of_wrong_type_is_refused(client, home, admin_user):
     upload = SimpleUploadedFile("script.svg", b"<svg></svg>", content_type="image/svg+xml")
     data = client.post("/admin/images/multiple/add/", {"files[]": upload}).json()
     assert data["success"] is False
+
+
+def test_image_with_too_many_pixels_is_refused(client, home, admin_user, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 10_000
+    client.force_login(admin_user)
+    data = client.post("/admin/images/multiple/add/", {"files[]": png_file(size=(600, 600))}).json()
+    assert data["success"] is False and data["error_message"]
+
+
+def test_a_course_is_translated_into_english_through_wagtail_localize(catalogue, admin_user):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import TranslationCreator
+
+    course = add_course(catalogue, title="Thanh toán bằng mã QR")
+    add_lesson(course, title="Quét mã")
+    english = Locale.objects.get(language_code="en")
+    creator = TranslationCreator(admin_user, [english])
+    creator.create_translations(course)
+    creator.create_translations(LessonPage.objects.child_of(course).get())
+    translated = course.get_translation(english)
+    assert translated.translation_key == course.translation_key
+    assert translated.get_parent().locale == english
+    assert LessonPage.objects.filter(locale=english).count() == 1
