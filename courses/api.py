@@ -14,9 +14,17 @@ class SkillRefSerializer(serializers.Serializer):
     is_household_target = serializers.BooleanField()
 
 
-class CourseSerializer(serializers.ModelSerializer):
+class PageSerializer(serializers.ModelSerializer):
+    """Fields every published page shares: its language and its absolute URL."""
+
     language = serializers.CharField(source="locale.language_code")
     url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return obj.get_full_url(request=self.context.get("request")) or ""
+
+
+class CourseSerializer(PageSerializer):
     skills = serializers.SerializerMethodField()
     lesson_count = serializers.IntegerField(read_only=True)
 
@@ -37,17 +45,12 @@ class CourseSerializer(serializers.ModelSerializer):
             "skills",
         ]
 
-    def get_url(self, obj) -> str:
-        return obj.get_full_url(request=self.context.get("request")) or ""
-
     @extend_schema(responses=SkillRefSerializer(many=True))
     def get_skills(self, obj) -> list[dict]:
         return SkillRefSerializer([link.skill for link in obj.skill_links.all()], many=True).data
 
 
-class LessonSerializer(serializers.ModelSerializer):
-    language = serializers.CharField(source="locale.language_code")
-    url = serializers.SerializerMethodField()
+class LessonSerializer(PageSerializer):
     course_id = serializers.IntegerField(read_only=True)
 
     class Meta:
