@@ -64,7 +64,7 @@ pytest: install-dev
 test: lint check pytest
 
 messages: install-dev
-	$(PY) manage.py makemessages -l vi -l en --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'
+	$(PY) manage.py makemessages -l vi -l en --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*' --ignore='locale_*'
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 clean:

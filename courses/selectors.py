@@ -43,7 +43,7 @@ def course_index_for(home: HomePage) -> CourseIndexPage | None:
 
 def featured_courses(home: HomePage, limit: int = 6) -> list[CoursePage]:
     queryset = CoursePage.objects.descendant_of(home).filter(featured=True).order_by("path")
-    return list(_courses_with_details(queryset)[:limit])
+    return list(_courses_with_details(queryset).filter(lesson_count__gt=0)[:limit])
 
 
 def courses_in_catalogue(index: CourseIndexPage, skill: Skill | None = None) -> list[CoursePage]:
