@@ -17,6 +17,7 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    print(f"{url}: {len(queries)} queries")  # shown with -s, for reports
     return len(queries)
 
 
