@@ -20,6 +20,8 @@ class PageSerializer(serializers.ModelSerializer):
     language = serializers.CharField(source="locale.language_code")
     url = serializers.SerializerMethodField()
 
+    common_fields = ["id", "translation_key", "title", "slug", "url", "language"]
+
     def get_url(self, obj) -> str:
         return obj.get_full_url(request=self.context.get("request")) or ""
 
@@ -31,12 +33,7 @@ class CourseSerializer(PageSerializer):
     class Meta:
         model = CoursePage
         fields = [
-            "id",
-            "translation_key",
-            "title",
-            "slug",
-            "url",
-            "language",
+            *PageSerializer.common_fields,
             "summary",
             "audience",
             "estimated_minutes",
@@ -56,12 +53,7 @@ class LessonSerializer(PageSerializer):
     class Meta:
         model = LessonPage
         fields = [
-            "id",
-            "translation_key",
-            "title",
-            "slug",
-            "url",
-            "language",
+            *PageSerializer.common_fields,
             "intro",
             "estimated_minutes",
             "course_id",
