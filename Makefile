@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-dev migrate seed serve test lint check pytest messages worker clean
+.PHONY: run install install-dev migrate seed test lint check pytest messages worker clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)

@@ -129,3 +129,9 @@ def test_unpublished_lesson_is_404(client, course):
 def test_one_home_page_per_language_and_no_wagtail_placeholder(home):
     assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == ["en", "vi"]
     assert not Page.objects.filter(depth=2, title__startswith="Welcome").exists()
+
+
+def test_last_lesson_leads_back_to_the_course(client, course):
+    last = LessonPage.objects.child_of(course).order_by("path").last()
+    html = client.get(last.url).content.decode()
+    assert f'href="{course.url}"' in html and "Bài cuối" in html
