@@ -48,7 +48,7 @@ class Skill(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("code", read_only=False),
+        FieldPanel("code"),
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("is_household_target"),

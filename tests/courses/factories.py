@@ -4,7 +4,6 @@ import io
 import uuid
 
 import factory
-import wagtail_factories
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -33,23 +32,6 @@ class SkillFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"ky-nang-{n}")
     name = factory.Sequence(lambda n: f"Kỹ năng {n}")
-
-
-class CoursePageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = CoursePage
-
-    title = factory.Sequence(lambda n: f"Khóa học {n}")
-    summary = "Tóm tắt khóa học."
-    estimated_minutes = 10
-
-
-class LessonPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = LessonPage
-
-    title = factory.Sequence(lambda n: f"Bài học {n}")
-    intro = "Giới thiệu ngắn."
 
 
 def question(prompt: str, options: list[tuple[str, bool]], kind: str = "single", explanation: str = "") -> dict:
