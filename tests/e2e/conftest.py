@@ -6,6 +6,7 @@ with the reason; under CI=true that is a failure instead, since CI installs Chro
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -74,23 +75,20 @@ class Phone:
         self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
-    def load_images(self) -> None:
-        # Lazy images load when scrolled to; evaluate() runs even when the page's own JS is off.
-        self.page.evaluate(
-            """async () => {
-                for (const img of Array.from(document.images)) {
-                    img.scrollIntoView({block: "center"});
-                    if (!img.complete) {
-                        await new Promise((done) => {
-                            img.addEventListener("load", done, {once: true});
-                            img.addEventListener("error", done, {once: true});
-                            setTimeout(done, 3000);
-                        });
-                    }
-                }
-                window.scrollTo(0, 0);
-            }"""
-        )
+    def load_images(self, timeout_s: float = 8.0) -> None:
+        """Scroll every picture into view, then poll until all have loaded or failed.
+
+        Nothing here awaits inside the page: with JavaScript off, page timers may never fire and
+        ``page.evaluate`` has no timeout, so an awaited promise could hang the run."""
+        images = self.page.locator("img")
+        for index in range(images.count()):
+            images.nth(index).scroll_into_view_if_needed(timeout=3000)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.page.evaluate("() => Array.from(document.images).every((img) => img.complete)"):
+                break
+            self.page.wait_for_timeout(100)
+        self.page.evaluate("() => window.scrollTo(0, 0)")
 
     def broken_images(self) -> list[str]:
         return self.page.evaluate(
