@@ -134,7 +134,11 @@ def site_setup() -> HomePage:
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
 
-    root = Page.get_first_root_node()
+    # Wagtail's migrations create the tree's root page and root collection; a database emptied
+    # since (a restore gone wrong, a flushed test database) gets them back here.
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = HomePage.objects.filter(depth=2, locale=default_locale).first()
     if home is None:
         home = HomePage(

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.grading import QuizSubmissionError, grade_quiz
 
+from .learners import learner_from_request
 from .selectors import lesson_for_quiz
+from .services import quiz_attempt_submit
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ def quiz_submit(request, page_id: int):
     except QuizSubmissionError as error:
         context = {"page": lesson, "course": course, "questions": questions, "selected": answers, "error": str(error)}
         return render(request, "lms/quiz_invalid.html", context, status=400)
+    learner = learner_from_request(request, create=True)
+    quiz_attempt_submit(learner=learner, lesson=lesson, result=result, course=course)
     passed = result.passed(course.pass_mark_percent)
     context = {"page": lesson, "course": course, "result": result, "passed": passed, "questions": questions}
     return render(request, "lms/quiz_result.html", context)

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "lms.learners.LearnerCookieMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

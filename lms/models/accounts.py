@@ -1,12 +1,9 @@
-"""Accounts and, from the next issue on, learner records.
+"""Accounts.
 
 - ``User``: one person. Email and phone are both optional and each unique when set; the phone is
   stored in E.164 (``+84912345678``) with NULL for none, so uniqueness holds among the set ones.
   ``username`` is an internal handle that allauth fills in; people sign in with email (and,
   next, phone).
-
-Learner state (enrolment, lesson progress, quiz attempts, certificates) will live here, pointing
-at content by the page's ``translation_key``.
 """
 
 from django.contrib.auth.models import AbstractUser
