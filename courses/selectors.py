@@ -119,3 +119,8 @@ def api_lessons_of_course(*, course_id: int) -> QuerySet:
         .annotate(course_id=Value(course.pk, output_field=IntegerField()))
         .order_by("path")
     )
+
+
+def courses_with_keys(keys) -> list[CoursePage]:
+    """Live courses whose translation key is in ``keys`` (every language), with card details."""
+    return list(_courses_with_details(CoursePage.objects.filter(translation_key__in=list(keys))).order_by("path"))

@@ -39,6 +39,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("bai-hoc/<int:page_id>/kiem-tra/", views.quiz_submit, name="quiz_submit"),
+    path("bai-hoc/<int:page_id>/hoan-thanh/", views.lesson_complete, name="lesson_complete"),
+    path("khoa-hoc-cua-toi/", views.my_courses, name="my_courses"),
     path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

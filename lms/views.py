@@ -2,19 +2,20 @@
 
 import logging
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.grading import QuizSubmissionError, grade_quiz
 
-from .learners import learner_from_request
-from .selectors import lesson_for_quiz
-from .services import quiz_attempt_submit
+from .learners import learner_from_request, referral_source
+from .selectors import enrolments_of, lesson_for_quiz, lesson_neighbours_after
+from .services import lesson_progress_record, quiz_attempt_submit
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,26 @@ def quiz_submit(request, page_id: int):
     passed = result.passed(course.pass_mark_percent)
     context = {"page": lesson, "course": course, "result": result, "passed": passed, "questions": questions}
     return render(request, "lms/quiz_result.html", context)
+
+
+@require_POST
+def lesson_complete(request, page_id: int):
+    """ "I have finished this lesson" for lessons without a quiz; works without JavaScript."""
+    lesson = lesson_for_quiz(page_id=page_id)
+    if lesson.questions:
+        messages.info(request, _("Answer the questions at the end to finish this lesson."))
+        return redirect(lesson.url + "#kiem-tra")
+    learner = learner_from_request(request, create=True)
+    lesson_progress_record(learner=learner, lesson=lesson, position=1.0, source=referral_source(request))
+    following = lesson_neighbours_after(lesson)
+    return redirect(following.url if following else lesson.get_parent().url)
+
+
+@require_GET
+def my_courses(request):
+    """Courses in progress and done, for whoever this browser or account is."""
+    in_progress, completed = enrolments_of(learner_from_request(request))
+    return render(request, "lms/my_courses.html", {"in_progress": in_progress, "completed": completed})
 
 
 @never_cache

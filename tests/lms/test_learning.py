@@ -198,3 +198,61 @@ def test_merge_never_goes_into_a_staff_account(lessons):
     with pytest.raises(ValidationError):
         learner_merge(source=anonymous, target=staff)
     assert LessonProgress.objects.filter(learner=anonymous).count() == 1
+
+
+def test_finishing_a_lesson_without_quiz_by_its_button(client, lessons, course):
+    response = client.post(reverse("lesson_complete", args=[lessons[1].pk]))
+    assert response.status_code == 302 and response["Location"] == course.url
+    assert LessonProgress.objects.get(lesson_key=lessons[1].translation_key).is_completed
+
+
+def test_a_lesson_with_a_quiz_is_not_finished_by_the_button(client, lessons):
+    response = client.post(reverse("lesson_complete", args=[lessons[0].pk]))
+    assert response.status_code == 302 and response["Location"].endswith("#kiem-tra")
+    assert not LessonProgress.objects.filter(status="completed").exists()
+
+
+def test_returning_learner_is_offered_the_next_lesson(client, lessons):
+    lesson = lessons[0]
+    data = {f"q-{q.id}": [str(next(iter(q.value["options"].bound_blocks)).id)] for q in lesson.questions}
+    client.post(reverse("quiz_submit", args=[lesson.pk]), data)
+    home = client.get("/").content.decode()
+    assert 'class="resume"' in home and lessons[1].url in home
+    course_html = client.get(lessons[0].get_parent().url).content.decode()
+    assert "50%" in course_html and "lesson-list__number--done" in course_html
+
+
+def test_a_new_visitor_sees_no_resume_and_gets_no_learner_row(client, lessons):
+    html = client.get("/").content.decode()
+    assert 'class="resume"' not in html
+    assert not Learner.objects.exists()
+
+
+def test_my_courses_lists_in_progress_and_completed(client, lessons):
+    client.post(reverse("lesson_complete", args=[lessons[1].pk]))
+    html = client.get(reverse("my_courses")).content.decode()
+    assert "Thanh toán bằng mã QR" in html
+
+
+def count_queries(client, url):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for cache in caches.all():
+        cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_my_courses_and_course_page_cost_the_same_for_1_and_20_enrolments(client, catalogue, lessons, course):
+    client.post(reverse("lesson_complete", args=[lessons[1].pk]))
+    one_list, one_course = count_queries(client, reverse("my_courses")), count_queries(client, course.url)
+    for i in range(19):
+        other = add_course(catalogue, title=f"Khóa {i}")
+        extra = add_lesson(other, title=f"Bài {i}", body=[step("Đọc")])
+        client.post(reverse("lesson_complete", args=[extra.pk]))
+    assert Enrolment.objects.count() == 20
+    assert count_queries(client, reverse("my_courses")) == one_list
+    assert count_queries(client, course.url) == one_course
