@@ -8,6 +8,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def page_reference(model: str, verbose_name) -> models.ForeignKey:
+    """A pointer to a page that never blocks deleting it: learner history outlives content.
+    The stable reference is the ``*_key`` (translation key) beside it."""
+    return models.ForeignKey(
+        model, verbose_name=verbose_name, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+
 class Learner(models.Model):
     key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
     user = models.OneToOneField(
@@ -55,14 +63,7 @@ class ProgressStatus(models.TextChoices):
 class Enrolment(models.Model):
     learner = models.ForeignKey(Learner, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrolments")
     course_key = models.UUIDField(_("course key"))
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        verbose_name=_("course"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    course = page_reference("courses.CoursePage", _("course"))
     source = models.CharField(_("source"), max_length=64, blank=True, help_text=_("Referral token, if any."))
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
@@ -85,14 +86,7 @@ class LessonProgress(models.Model):
     )
     lesson_key = models.UUIDField(_("lesson key"))
     course_key = models.UUIDField(_("course key"))
-    lesson = models.ForeignKey(
-        "courses.LessonPage",
-        verbose_name=_("lesson"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lesson = page_reference("courses.LessonPage", _("lesson"))
     status = models.CharField(_("status"), max_length=16, choices=ProgressStatus.choices, default=ProgressStatus.VIEWED)
     position = models.FloatField(_("furthest position"), default=0.0, help_text=_("0 = start, 1 = end."))
     time_spent_seconds = models.PositiveIntegerField(_("time spent (seconds)"), default=0)
@@ -131,14 +125,7 @@ class QuizAttempt(models.Model):
         Learner, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="quiz_attempts"
     )
     lesson_key = models.UUIDField(_("lesson key"))
-    lesson = models.ForeignKey(
-        "courses.LessonPage",
-        verbose_name=_("lesson"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lesson = page_reference("courses.LessonPage", _("lesson"))
     score_percent = models.PositiveSmallIntegerField(_("score (%)"))
     passed = models.BooleanField(_("passed"))
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
