@@ -5,6 +5,8 @@ a conflict read the winner) and never check-then-insert. Progress only moves for
 replaying any call changes nothing.
 """
 
+import secrets
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -57,6 +59,36 @@ def learner_for_user(*, user: User) -> Learner:
 
 def learner_create_anonymous() -> Learner:
     return Learner.objects.create()
+
+
+# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read aloud and copy from a phone screen.
+RESUME_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+RESUME_CODE_LENGTH = 8
+
+
+def resume_code_normalise(raw: str) -> str:
+    """What a person typed (any case, spaces or dashes) -> the stored form, or "" if impossible."""
+    code = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+    if len(code) != RESUME_CODE_LENGTH or any(ch not in RESUME_CODE_ALPHABET for ch in code):
+        return ""
+    return code
+
+
+def learner_resume_code_ensure(*, learner: Learner) -> str:
+    """The learner's resume code, made once (about 37 bits; lookups are rate limited)."""
+    if learner.resume_code:
+        return learner.resume_code
+    for _attempt in range(5):
+        code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+        try:
+            with transaction.atomic():
+                Learner.objects.filter(pk=learner.pk, resume_code__isnull=True).update(resume_code=code)
+        except IntegrityError:  # another learner holds this code: draw again
+            continue
+        if Learner.objects.filter(pk=learner.pk).exclude(resume_code=None).exists():
+            learner.refresh_from_db(fields=["resume_code"])
+            return learner.resume_code
+    raise RuntimeError("could not allocate a resume code")
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:

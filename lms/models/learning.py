@@ -34,6 +34,14 @@ class Learner(models.Model):
         on_delete=models.SET_NULL,
         related_name="merged_from",
     )
+    resume_code = models.CharField(
+        _("resume code"),
+        max_length=12,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Short code that carries anonymous progress to another browser."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     merged_at = models.DateTimeField(_("merged at"), null=True, blank=True)
 
