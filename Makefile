@@ -43,6 +43,7 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check ALLOWED_HOSTS=cuaso.example DATABASE_URL=sqlite:///:memory: \
+		REDIS_URL=redis://127.0.0.1:6379/0 CUASO_SMS_BACKEND=lms.sms.ConsoleBackend \
 		DJANGO_SETTINGS_MODULE=lms.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 # The integration pass runs search and the integration folder again on PostgreSQL, with Redis as

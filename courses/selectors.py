@@ -106,7 +106,13 @@ def api_courses(language: str | None = None) -> QuerySet:
     return _courses_with_details(queryset).select_related("locale").order_by("path")
 
 
+# Page ids are 32-bit; a larger number from a URL is simply no page (SQLite would overflow).
+MAX_PAGE_ID = 2**31 - 1
+
+
 def api_lessons_of_course(*, course_id: int) -> QuerySet:
+    if not 0 < course_id <= MAX_PAGE_ID:
+        raise Http404
     course = CoursePage.objects.live().public().filter(pk=course_id).first()
     if course is None:
         raise Http404

@@ -4,6 +4,7 @@ DRF's ``SessionAuthentication`` enforces CSRF only once a user is logged in; ano
 calls would otherwise skip it.
 """
 
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import CSRFCheck, SessionAuthentication
@@ -27,7 +28,11 @@ class CsrfSessionAuthentication(SessionAuthentication):
         check.process_request(request)
         reason = check.process_view(request, None, (), {})
         if reason:
-            raise exceptions.PermissionDenied(f"CSRF Failed: {reason}")
+            raise exceptions.PermissionDenied(
+                _("This request could not be verified (%(reason)s). Reload the page and try again.")
+                % {"reason": reason.rstrip(".")},
+                code="csrf_failed",
+            )
 
 
 class CsrfSessionAuthenticationScheme(OpenApiAuthenticationExtension):

@@ -6,3 +6,6 @@ class LmsConfig(AppConfig):
     name = "lms"
     verbose_name = _("Learning platform")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

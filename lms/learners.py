@@ -29,9 +29,55 @@ def _anonymous_learner(request: HttpRequest) -> Learner | None:
     return Learner.objects.filter(key=key, user__isnull=True, merged_into__isnull=True).first()
 
 
+def learner_cookie_forged(request: HttpRequest) -> bool:
+    """Whether an anonymous request carries a learner cookie whose signature does not verify (edited
+    or made up). Writes refuse such a request rather than quietly start another record. A signed-in
+    request never uses the cookie, and an expired cookie is genuine, only old: neither is forged."""
+    if request.user.is_authenticated or LEARNER_COOKIE not in request.COOKIES:
+        return False
+    try:
+        request.get_signed_cookie(LEARNER_COOKIE, salt=LEARNER_COOKIE_SALT, max_age=LEARNER_COOKIE_MAX_AGE)
+    except signing.SignatureExpired:
+        return False
+    except signing.BadSignature:
+        return True
+    return False
+
+
+def existing_learner(request: HttpRequest) -> Learner | None:
+    """The learner behind ``request`` if there already is one; never creates a row (for reads)."""
+    if request.user.is_authenticated:
+        return Learner.objects.filter(user=request.user).first()
+    return _anonymous_learner(request)
+
+
 def anonymous_learner_of(request: HttpRequest) -> Learner | None:
     """The anonymous learner this browser carries, if any (used to offer a merge on login)."""
     return _anonymous_learner(request)
+
+
+def merge_offer_for(request: HttpRequest) -> Learner | None:
+    """The anonymous learner whose progress a just-signed-in person may keep, or None: only
+    when this browser has some, and never for staff or team accounts."""
+    from .services import merge_allowed_into
+
+    user = request.user
+    if not user.is_authenticated or not merge_allowed_into(user):
+        return None
+    learner = _anonymous_learner(request)
+    if learner is None or not learner.enrolments.exists():
+        return None
+    return learner
+
+
+def forget_anonymous_learner(response) -> None:
+    response.delete_cookie(LEARNER_COOKIE, samesite="Lax")
+
+
+def remember_learner(request: HttpRequest, learner: Learner) -> None:
+    """Make ``learner`` this browser's anonymous learner (set by the middleware on the response)."""
+    request._learner_to_remember = learner
+    request._learner = learner
 
 
 def learner_from_request(request: HttpRequest, *, create: bool = False) -> Learner | None:

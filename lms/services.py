@@ -5,10 +5,13 @@ a conflict read the winner) and never check-then-insert. Progress only moves for
 replaying any call changes nothing.
 """
 
+import logging
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +20,11 @@ from courses.grading import QuizResult
 from courses.models import CoursePage, LessonPage
 
 from . import signals
-from .models import Enrolment, Learner, LessonProgress, ProgressStatus, QuizAnswer, QuizAttempt, User
+from .certificates import CertificateContent, certificate_pdf, certificate_verify_url, nfc
+from .models import Certificate, Enrolment, Learner, LessonProgress, ProgressStatus, QuizAnswer, QuizAttempt, User
+from .models.certificates import certificate_code_new
+
+logger = logging.getLogger(__name__)
 
 MAX_SECONDS_PER_CALL = 6 * 3600
 
@@ -311,3 +318,156 @@ def learner_merge(*, source: Learner, target: Learner) -> bool:
         if enrolment.course is not None:
             _course_completion_check(learner_id=target.pk, course=enrolment.course)
     return True
+
+
+# Certificates.
+
+
+def _certificate_course_title(enrolment: Enrolment) -> str:
+    """The course's title in the site's default language (a certificate is a Vietnamese
+    document), else the page the learner enrolled through; "" when the course is gone."""
+    pages = {
+        page.locale.language_code: page
+        for page in CoursePage.objects.filter(translation_key=enrolment.course_key).select_related("locale")
+    }
+    page = pages.get(settings.LANGUAGE_CODE) or enrolment.course or next(iter(pages.values()), None)
+    return nfc(page.title) if page is not None else ""
+
+
+def certificate_issue(*, enrolment_id: int) -> Certificate | None:
+    """The certificate of a completed enrolment, made once. None while it cannot be issued: the
+    course is not complete, the learner has no account, or the account has no name.
+
+    Idempotent and safe to run concurrently: the row is inserted through the one-per-learner-
+    and-course constraint and a caller that loses reads the winner. An existing certificate is
+    returned as it is (revoked or not, whatever the account's name is now).
+    """
+    enrolment = Enrolment.objects.select_related("learner__user", "course").filter(pk=enrolment_id).first()
+    if enrolment is None or enrolment.completed_at is None:
+        return None
+    lookup = {"learner_id": enrolment.learner_id, "course_key": enrolment.course_key}
+    existing = Certificate.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing
+    user = enrolment.learner.user
+    holder_name = nfc(user.display_name) if user is not None else ""
+    course_title = _certificate_course_title(enrolment)
+    if not holder_name or not course_title:
+        return None
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    **lookup,
+                    code=certificate_code_new(),
+                    course=enrolment.course,
+                    holder_name=holder_name[:150],
+                    course_title=course_title[:255],
+                )
+        except IntegrityError:
+            winner = Certificate.objects.filter(**lookup).first()
+            if winner is not None:
+                return winner
+            continue  # the code was taken by another certificate: draw again
+        logger.info("certificate %s issued for enrolment %s", certificate.pk, enrolment_id)
+        return certificate
+    raise RuntimeError("could not allocate a certificate code")
+
+
+@transaction.atomic
+def certificate_claim(*, enrolment: Enrolment, user: User, display_name: str = "") -> Certificate:
+    """Issue on the learner's request ("My courses"), for an account that finished the course
+    before it had a name: the name given is saved on the account first, if it has none."""
+    if enrolment.learner.user_id != user.pk:
+        raise ValidationError(_("This course is not in your account."))
+    if enrolment.completed_at is None:
+        raise ValidationError(_("Finish every lesson of the course first."))
+    if not nfc(user.display_name):
+        name = nfc(display_name)
+        if not name:
+            raise ValidationError(_("Enter your name as it should appear on the certificate."))
+        if len(name) > 150:
+            raise ValidationError(_("The name can be at most 150 characters long."))
+        user.display_name = name
+        user.save(update_fields=["display_name"])
+    certificate = certificate_issue(enrolment_id=enrolment.pk)
+    if certificate is None:
+        raise ValidationError(_("A certificate cannot be issued for this course."))
+    return certificate
+
+
+def certificate_pdf_render(*, certificate_id: int) -> Certificate | None:
+    """Draw and store the certificate's PDF once. The row lock makes a concurrent run wait for
+    the first and then find the file, so there is one file; a revoked certificate is not drawn."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+        if certificate is None or certificate.pdf or certificate.is_revoked:
+            return certificate
+        content = CertificateContent(
+            holder_name=certificate.holder_name,
+            course_title=certificate.course_title,
+            issued_on=timezone.localdate(certificate.issued_at),
+            code=certificate.display_code,
+            verify_url=certificate_verify_url(certificate.code),
+        )
+        certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(certificate_pdf(content)), save=False)
+        try:
+            certificate.save(update_fields=["pdf"])
+        except Exception:
+            certificate.pdf.delete(save=False)
+            raise
+    logger.info("certificate %s rendered", certificate.pk)
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    """Revoke (staff, in the admin). The first revocation date is kept; the reason may be
+    reworded. The public page then says the certificate was revoked."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give a reason for revoking the certificate."))
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.revoked_at is None:
+        locked.revoked_at = timezone.now()
+    locked.revoked_reason = reason
+    locked.save(update_fields=["revoked_at", "revoked_reason"])
+    logger.info("certificate %s revoked", locked.pk)
+    return locked
+
+
+@transaction.atomic
+def certificates_revoke_for_learner(*, learner: Learner, reason: str, forget_holder: bool = False) -> int:
+    """Revoke every certificate of ``learner`` (account deletion); returns how many. With
+    ``forget_holder`` the name is blanked and the PDF deleted (after commit), so the public page
+    keeps only "revoked", the course and the date."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give a reason for revoking the certificate."))
+    now = timezone.now()
+    certificates = list(Certificate.objects.select_for_update().filter(learner=learner))
+    for certificate in certificates:
+        certificate.revoked_at = certificate.revoked_at or now
+        certificate.revoked_reason = reason
+        fields = ["revoked_at", "revoked_reason"]
+        if forget_holder:
+            if certificate.pdf:
+                storage, name = certificate.pdf.storage, certificate.pdf.name
+                transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+            certificate.holder_name = ""
+            certificate.pdf = ""
+            fields += ["holder_name", "pdf"]
+        certificate.save(update_fields=fields)
+    return len(certificates)
+
+
+def user_display_name_set(*, user: User, name: str) -> None:
+    """The name printed on certificates: NFC, spaces collapsed. Certificates already issued
+    keep the name they were issued with."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", " ".join((name or "").split()))[:150]
+    if not name:
+        raise ValidationError(_("Enter your name."))
+    user.display_name = name
+    user.save(update_fields=["display_name"])

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.grading import QuizSubmissionError, grade_quiz
 
-from .learners import learner_from_request, referral_source
-from .selectors import enrolments_of, lesson_for_quiz, lesson_neighbours_after
+from .learners import learner_cookie_forged, learner_from_request, referral_source
+from .selectors import certificate_rows, enrolments_of, lesson_for_quiz, lesson_neighbours_after
 from .services import lesson_progress_record, quiz_attempt_submit
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ def _submitted_answers(post) -> dict[str, list[str]]:
 def quiz_submit(request, page_id: int):
     """Grade a lesson's quiz on the server and show the feedback. Works without JavaScript."""
     lesson = lesson_for_quiz(page_id=page_id)
+    if learner_cookie_forged(request):
+        return render(request, "lms/learner_unverified.html", {"page": lesson}, status=403)
     questions = lesson.questions
     course = lesson.get_parent().specific
     answers = {}
@@ -57,6 +59,8 @@ def quiz_submit(request, page_id: int):
 def lesson_complete(request, page_id: int):
     """ "I have finished this lesson" for lessons without a quiz; works without JavaScript."""
     lesson = lesson_for_quiz(page_id=page_id)
+    if learner_cookie_forged(request):
+        return render(request, "lms/learner_unverified.html", {"page": lesson}, status=403)
     if lesson.questions:
         messages.info(request, _("Answer the questions at the end to finish this lesson."))
         return redirect(lesson.url + "#kiem-tra")
@@ -69,8 +73,11 @@ def lesson_complete(request, page_id: int):
 @require_GET
 def my_courses(request):
     """Courses in progress and done, for whoever this browser or account is."""
-    in_progress, completed = enrolments_of(learner_from_request(request))
-    return render(request, "lms/my_courses.html", {"in_progress": in_progress, "completed": completed})
+    learner = learner_from_request(request)
+    in_progress, completed = enrolments_of(learner)
+    certificates = certificate_rows(learner, completed)
+    context = {"in_progress": in_progress, "completed": completed, "certificates": certificates}
+    return render(request, "lms/my_courses.html", context)
 
 
 @never_cache

@@ -13,6 +13,16 @@ def _clear_caches():
 
 
 @pytest.fixture
+def sms_outbox():
+    """Text messages sent during the test (``CUASO_SMS_BACKEND`` is the outbox in tests)."""
+    from lms import sms
+
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+@pytest.fixture
 def home(db):
     """The site's fixed structure: Vietnamese home page, catalogue, editor groups, workflow."""
     return site_setup()

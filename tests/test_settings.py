@@ -9,7 +9,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CLEAN = {
     k: v
     for k, v in os.environ.items()
-    if k not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SECRET_KEY", "ALLOWED_HOSTS"}
+    if k
+    not in {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "CELERY_BROKER_URL",
+        "DJANGO_SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "CUASO_SMS_BACKEND",
+    }
 }
 
 
@@ -61,7 +69,17 @@ def test_production_media_goes_to_s3_when_its_variables_are_set():
         DJANGO_SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="hoc.example.vn",
         DATABASE_URL="sqlite://",
+        REDIS_URL="redis://cache:6379/1",
+        CUASO_SMS_BACKEND="lms.sms.ConsoleBackend",
         AWS_STORAGE_BUCKET_NAME="cuaso-media",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "storages.backends.s3.S3Storage"
+
+
+def test_production_requires_a_shared_cache_and_an_sms_sender():
+    base = {"DJANGO_SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "hoc.example.vn", "DATABASE_URL": "sqlite://"}
+    result = settings_value("lms.settings.production", "settings.DEBUG", **base, CUASO_SMS_BACKEND="lms.sms.X")
+    assert result.returncode != 0 and "REDIS_URL must be set" in result.stderr
+    result = settings_value("lms.settings.production", "settings.DEBUG", **base, REDIS_URL="redis://cache:6379/1")
+    assert result.returncode != 0 and "CUASO_SMS_BACKEND must be set" in result.stderr

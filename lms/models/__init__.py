@@ -8,6 +8,9 @@
   arrived with (a team's QR code, say).
 - ``LessonProgress``: one per learner and lesson: furthest position (0..1), time spent, status.
 - ``QuizAttempt`` with one ``QuizAnswer`` per chosen option, so reports aggregate in SQL.
+- ``Certificate`` (certificates): one per learner and course once the course is complete and the
+  learner has a named account; an unguessable public code, the name and title as issued, the
+  PDF once rendered, and a revocation date.
 
 Content is referenced by the page's ``translation_key`` (shared by all languages, stable across
 renames and moves) plus a nullable foreign key with ``SET_NULL``: deleting or unpublishing a
@@ -15,9 +18,11 @@ page never deletes learner history.
 """
 
 from .accounts import User, e164_validator
+from .certificates import Certificate
 from .learning import Enrolment, Learner, LessonProgress, ProgressStatus, QuizAnswer, QuizAttempt
 
 __all__ = [
+    "Certificate",
     "Enrolment",
     "Learner",
     "LessonProgress",

@@ -13,3 +13,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
+CUASO_SMS_BACKEND = "lms.sms.OutboxBackend"

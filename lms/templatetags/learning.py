@@ -40,3 +40,15 @@ def course_progress(context, course, lessons):
         "percent": selectors.progress_percent(done, len(lessons)),
         "next_lesson": next((lesson for lesson in lessons if not lesson.learner_completed), None),
     }
+
+
+@register.inclusion_tag("components/save_progress.html", takes_context=True)
+def save_progress_offer(context):
+    """ "Lưu tiến độ" for a visitor without an account once they have finished a lesson: chat
+    apps' in-app browsers often lose the cookie, so offer sign-up or a resume code."""
+    request = context.get("request")
+    show = False
+    if request is not None and not request.user.is_authenticated:
+        learner = learner_from_request(request)
+        show = learner is not None and selectors.has_completed_a_lesson(learner)
+    return {"show": show}

@@ -158,7 +158,8 @@ def pytest_runtest_teardown(item, nextitem):
     the serialized rows, and the restore silently does nothing.)"""
     result = yield
     blocker = item.stash.get(RESTORE_AFTER, None)
-    if blocker is not None and "default" in _MIGRATED_ROWS:
+    # After the session's last test the test database is already gone: nothing to restore.
+    if blocker is not None and nextitem is not None and "default" in _MIGRATED_ROWS:
         with blocker.unblock():
             _restore_migrated_rows()
     return result

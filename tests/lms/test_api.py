@@ -28,6 +28,7 @@ def test_lessons_of_a_course_in_order(client, course):
 
 def test_unknown_or_unpublished_course_is_404(client, course):
     assert client.get("/api/v1/courses/999999/lessons/").status_code == 404
+    assert client.get(f"/api/v1/courses/{2**63}/lessons/").status_code == 404  # beyond any id
     course.unpublish()
     assert client.get(f"/api/v1/courses/{course.pk}/lessons/").status_code == 404
     assert client.get("/api/v1/courses/").json()["count"] == 0
@@ -40,4 +41,9 @@ def test_api_is_read_only(client, course):
 def test_openapi_schema_documents_only_the_public_api(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/api/v1/courses/", "/api/v1/courses/{course_id}/lessons/"}
+    assert set(schema["paths"]) == {
+        "/api/v1/courses/",
+        "/api/v1/courses/{course_id}/lessons/",
+        "/api/v1/progress/courses/",
+        "/api/v1/progress/lessons/{lesson_id}/",
+    }
