@@ -40,13 +40,6 @@ def phone_normalise(raw: str) -> str:
     return value
 
 
-def phone_masked(phone: str) -> str:
-    """``+84912345678`` -> ``+8491••••678``: enough to recognise, not enough to call."""
-    if len(phone) < 7:
-        return "***"
-    return f"{phone[:5]}••••{phone[-3:]}"
-
-
 class VietnamesePhoneField(PhoneField):
     """allauth's phone field, taking local Vietnamese formats and handing on E.164."""
 

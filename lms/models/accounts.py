@@ -61,4 +61,15 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        return self.display_name or (self.email.split("@")[0] if self.email else self.username)
+        if self.display_name:
+            return self.display_name
+        if self.email:
+            return self.email.split("@")[0]
+        if self.phone:
+            return f"{self.phone[:5]}••••{self.phone[-3:]}"
+        return self.username
+
+
+def user_display(user) -> str:
+    """How the site names a signed-in person (allauth's messages): their name, else a hint."""
+    return getattr(user, "public_name", "") or str(user)

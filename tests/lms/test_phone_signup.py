@@ -66,7 +66,7 @@ def test_sign_up_by_phone_with_a_local_number_then_the_sms_code(client, home, sm
 def test_sign_up_needs_a_phone_or_an_email(client, home, sms_outbox):
     response = client.post(SIGNUP, {"display_name": "Lan"})
     assert response.status_code == 200
-    assert "Enter a phone number or an email address." in response.context["form"].errors["phone"]
+    assert "Hãy nhập số điện thoại hoặc địa chỉ email." in response.context["form"].errors["phone"]
     assert not User.objects.exists() and not sms_outbox
 
 

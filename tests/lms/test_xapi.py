@@ -318,9 +318,9 @@ def test_command_with_an_empty_range_writes_an_empty_array(history):
 @pytest.mark.parametrize(
     ("since", "until", "message"),
     [
-        ("10/07/2025", "2025-07-10", "Enter dates as YYYY-MM-DD"),
-        ("2025-07-10", "2025-02-30", "Enter dates as YYYY-MM-DD"),
-        ("2025-07-11", "2025-07-10", "The start date must be on or before the end date."),
+        ("10/07/2025", "2025-07-10", "Hãy nhập ngày theo dạng YYYY-MM-DD"),
+        ("2025-07-10", "2025-02-30", "Hãy nhập ngày theo dạng YYYY-MM-DD"),
+        ("2025-07-11", "2025-07-10", "Ngày bắt đầu phải trước hoặc trùng ngày kết thúc."),
     ],
 )
 def test_command_explains_bad_dates(db, since, until, message):
