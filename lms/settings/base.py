@@ -141,6 +141,8 @@ ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone", "email", "password1"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False
+# Residents sign in on their own phones, often once: stay signed in (no "remember me" box).
+ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
 ACCOUNT_USER_DISPLAY = "lms.models.accounts.user_display"  # the person's name, not the internal handle

@@ -44,21 +44,27 @@ def qr_urls(png: Path) -> list[str]:
     return [result.text for result in zxingcpp.read_barcodes(Image.open(png))]
 
 
+def pass_lesson_one(open_phone, content):
+    """A new phone opens lesson 1 and passes its quiz; "Lưu tiến độ" is then offered."""
+    phone = open_phone()
+    phone.page.goto(content.base_url + content.lessons[0].url)
+    answer_quiz(phone.page, content.right)
+    expect(phone.page.locator(".score--pass")).to_be_visible()
+    expect(phone.page.locator(".save-progress")).to_be_visible()
+    return phone
+
+
 def test_journey_one_on_a_phone(browser, open_phone, content, settings):
     from lms import sms
 
     settings.SITE_URL = content.base_url  # the QR points at this server
     sms.outbox.clear()
     base = content.base_url
-    lesson_one, lesson_two = content.lessons
+    lesson_two = content.lessons[1]
 
     # Day 1, a chat app's browser: lesson 1 and its quiz, without an account.
-    first = open_phone()
+    first = pass_lesson_one(open_phone, content)
     page = first.page
-    page.goto(base + lesson_one.url)
-    answer_quiz(page, content.right)
-    expect(page.locator(".score--pass")).to_be_visible()
-    expect(page.locator(".save-progress")).to_be_visible()  # "Lưu tiến độ" after the first lesson
     first.shot("01-quiz-passed")
 
     # Day 2: a new browser context with the same cookies is offered lesson 2.
@@ -135,11 +141,9 @@ def test_journey_one_on_a_phone(browser, open_phone, content, settings):
 
 def test_a_resume_code_continues_in_a_fresh_browser(open_phone, content):
     base = content.base_url
-    lesson_one, lesson_two = content.lessons
-    first = open_phone()
+    lesson_two = content.lessons[1]
+    first = pass_lesson_one(open_phone, content)
     page = first.page
-    page.goto(base + lesson_one.url)
-    answer_quiz(page, content.right)
     page.locator(".save-progress a[href*='luu-tien-do']").click()
     page.locator("main form button[type=submit]").click()
     code = page.locator(".code-display").inner_text().replace(" ", "")

@@ -202,9 +202,21 @@ def _open_page_for_layout(phone, content, which: str) -> None:
     elif which == "search":
         page.goto(content.base_url + "/tim-kiem/?q=thanh+toan")
         expect(page.locator(".search-results")).to_be_visible()
+    elif which == "login":
+        page.goto(content.base_url + "/accounts/login/")
+    elif which == "signup":
+        page.goto(content.base_url + "/accounts/signup/")
+        page.locator("main form button[type=submit]").click()  # empty: errors shown
+        expect(page.locator(".errorlist").first).to_be_visible()
+    elif which == "save-progress":
+        page.goto(content.base_url + lesson.url)
+        answer_quiz(page, content.right)
+        page.goto(content.base_url + "/luu-tien-do/")
+        page.locator("main form button[type=submit]").click()
+        expect(page.locator(".code-display")).to_be_visible()
 
 
-@pytest.mark.parametrize("which", ["home", "course", "lesson", "result", "search"])
+@pytest.mark.parametrize("which", ["home", "course", "lesson", "result", "search", "login", "signup", "save-progress"])
 def test_layout_fits_a_phone(phone, content, which):
     _open_page_for_layout(phone, content, which)
     phone.load_images()

@@ -46,13 +46,6 @@ def course(catalogue):
 
 
 @pytest.fixture
-def lessons(course):
-    from courses.models import LessonPage
-
-    return list(LessonPage.objects.child_of(course).order_by("path"))
-
-
-@pytest.fixture
 def quiz_lesson(lessons):
     return lessons[0]
 

@@ -18,7 +18,7 @@ from courses.grading import grade_quiz
 from lms import xapi
 from lms.models import Enrolment, LessonProgress, QuizAttempt, User
 from lms.services import learner_create_anonymous, learner_for_user, lesson_progress_record, quiz_attempt_submit
-from tests.courses.factories import add_course, add_lesson, question, step
+from tests.courses.factories import add_course, add_lesson
 
 SCHEMA = json.loads((Path(__file__).parent / "xapi_statement.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -29,29 +29,6 @@ VERB = "http://adlnet.gov/expapi/verbs/"
 
 def local(*args) -> datetime:
     return datetime(*args, tzinfo=ZONE)
-
-
-@pytest.fixture
-def course(catalogue):
-    course = add_course(catalogue, title="Thanh toán bằng mã QR")
-    add_lesson(
-        course,
-        title="Bài có câu hỏi",
-        body=[step("Mở ứng dụng")],
-        quiz=[
-            question("Một?", [("Đúng", True), ("Sai", False)], "true_false"),
-            question("Hai?", [("A", True), ("B", False)], "true_false"),
-        ],
-    )
-    add_lesson(course, title="Bài không có câu hỏi", body=[step("Đọc")])
-    return course
-
-
-@pytest.fixture
-def lessons(course):
-    from courses.models import LessonPage
-
-    return list(LessonPage.objects.child_of(course).order_by("path"))
 
 
 @pytest.fixture
