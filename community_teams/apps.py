@@ -6,3 +6,8 @@ class CommunityTeamsConfig(AppConfig):
     name = "community_teams"
     verbose_name = _("Community digital technology teams")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

@@ -4,21 +4,29 @@ Every page, JSON endpoint, admin view and export reads households, visits and th
 these functions; an object outside the result is a 404 to that person.
 
 - member → their teams' villages' households, their teams' visits, follow-ups assigned to them
-  or to their teams' households;
-- team leader → the same for the teams they lead, and they manage those teams;
+  within their teams' work;
+- team leader → the same for the teams they lead, every follow-up of those teams, and they
+  manage those teams;
 - commune coordinator → everything in their communes; province coordinator → their provinces;
 - site administrator (superuser) → everything;
-- anyone else → nothing.
+- anyone else (signed out, deactivated account, deactivated membership, inactive team) → nothing.
+
+Only active memberships of active teams count, a team only reaches villages of its own commune,
+and a coordinator scope only counts when its area is of the matching kind (a commune for a
+commune coordinator, a province for a province coordinator).
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from .models import (
     Area,
     AreaKind,
     Campaign,
+    ConsentStatus,
     CoordinatorScope,
     FollowUp,
     Household,
@@ -36,6 +44,7 @@ class Scope:
     team_ids: frozenset = field(default_factory=frozenset)
     led_team_ids: frozenset = field(default_factory=frozenset)
     village_ids: frozenset = field(default_factory=frozenset)
+    led_village_ids: frozenset = field(default_factory=frozenset)
     commune_codes: frozenset = field(default_factory=frozenset)
     province_codes: frozenset = field(default_factory=frozenset)
 
@@ -50,6 +59,10 @@ class Scope:
 
 NOTHING = Scope()
 _CACHE_ATTR = "_community_scope"
+
+# The author of a visit may edit it for this long after it reached the server; leaders always.
+VISIT_EDIT_WINDOW = timedelta(days=7)
+_COORDINATOR_AREA_KIND = {Role.COMMUNE_COORDINATOR: AreaKind.COMMUNE, Role.PROVINCE_COORDINATOR: AreaKind.PROVINCE}
 
 
 def scope_of(user) -> Scope:
@@ -67,16 +80,23 @@ def scope_of(user) -> Scope:
         )
         team_ids = frozenset(team_id for team_id, _role in memberships)
         led = frozenset(team_id for team_id, role in memberships if role == Role.LEADER)
-        village_ids = frozenset(
-            Team.villages.through.objects.filter(team_id__in=team_ids).values_list("area_id", flat=True)
+        # A team reaches only villages of its own commune, whatever its village list says.
+        team_villages = list(
+            Team.villages.through.objects.filter(
+                team_id__in=team_ids, area__kind=AreaKind.VILLAGE, area__parent_id=F("team__commune_id")
+            ).values_list("team_id", "area_id")
         )
         communes, provinces = set(), set()
-        for role, code in CoordinatorScope.objects.filter(user=user).values_list("role", "area__code"):
+        coordinator_rows = CoordinatorScope.objects.filter(user=user).values_list("role", "area__kind", "area__code")
+        for role, kind, code in coordinator_rows:
+            if _COORDINATOR_AREA_KIND.get(role) != kind:
+                continue  # a scope on an area of the wrong kind grants nothing
             (provinces if role == Role.PROVINCE_COORDINATOR else communes).add(code)
         scope = Scope(
             team_ids=team_ids,
             led_team_ids=led,
-            village_ids=village_ids,
+            village_ids=frozenset(area_id for _team_id, area_id in team_villages),
+            led_village_ids=frozenset(area_id for team_id, area_id in team_villages if team_id in led),
             commune_codes=frozenset(communes),
             province_codes=frozenset(provinces),
         )
@@ -124,6 +144,9 @@ def visits_visible_to(user) -> QuerySet:
 
 
 def follow_ups_visible_to(user) -> QuerySet:
+    """Coordinators: their area's; leaders: every follow-up from their teams' visits; members:
+    those assigned to them from their teams' visits or on their teams' households (a follow-up
+    left over from a team they have left stays with that team's leader)."""
     scope = scope_of(user)
     if scope.everything:
         return FollowUp.objects.all()
@@ -131,7 +154,8 @@ def follow_ups_visible_to(user) -> QuerySet:
     if scope.led_team_ids:
         q |= Q(visit__team_id__in=scope.led_team_ids)
     if scope.team_ids:
-        q |= Q(assigned_to=user)
+        own_work = Q(visit__team_id__in=scope.team_ids) | Q(household__village_id__in=scope.village_ids)
+        q |= Q(assigned_to=user) & own_work
     return FollowUp.objects.filter(q)
 
 
@@ -163,36 +187,69 @@ def villages_visible_to(user) -> QuerySet:
 
 
 def areas_visible_to(user) -> QuerySet:
-    """Provinces, communes and villages the user works in (coordinators: their whole area)."""
+    """Areas the user works in: a team's villages, its commune and province; a coordinator's
+    whole area and the province above a commune."""
     scope = scope_of(user)
     if scope.everything:
         return Area.objects.all()
-    team_communes = Team.objects.filter(pk__in=scope.team_ids).values("commune_id")
+    communes = Area.objects.filter(kind=AreaKind.COMMUNE).filter(
+        Q(pk__in=Team.objects.filter(pk__in=scope.team_ids).values("commune_id")) | Q(code__in=scope.commune_codes)
+    )
     q = (
         _area_q(scope)
         | Q(pk__in=scope.village_ids)
-        | Q(pk__in=team_communes)
+        | Q(pk__in=communes.values("pk"))
         | Q(kind=AreaKind.PROVINCE, code__in=scope.province_codes)
+        | Q(kind=AreaKind.PROVINCE, code__in=communes.values("province_code"))
     )
-    if scope.commune_codes:
-        q |= Q(
-            kind=AreaKind.PROVINCE, code__in=Area.objects.filter(code__in=scope.commune_codes).values("province_code")
-        )
     return Area.objects.filter(q)
 
 
 def campaigns_visible_to(user) -> QuerySet:
-    """Campaigns of areas the user works in or above: a member sees their commune's and
-    province's campaigns."""
-    return Campaign.objects.filter(
-        Q(area__in=areas_visible_to(user))
-        | Q(area__code__in=villages_visible_to(user).values("commune_code"))
-        | Q(area__code__in=villages_visible_to(user).values("province_code"))
-    )
+    """Campaigns of the areas the user works in (``areas_visible_to``): a member sees their
+    villages', commune's and province's campaigns, not those of another team's village."""
+    return Campaign.objects.filter(area__in=areas_visible_to(user))
 
 
 def can_manage_team(user, team: Team) -> bool:
     return teams_managed_by(user).filter(pk=team.pk).exists()
+
+
+def can_view_personal_data(user, household: Household) -> bool:
+    """Whether ``user`` may see the household's name, phone and address (every read is audited:
+    ``community_teams.audit.audit_household_view``). Declined and erased rows hold none."""
+    if household.consent_status in (ConsentStatus.DECLINED, ConsentStatus.ERASED):
+        return False
+    return households_visible_to(user).filter(pk=household.pk).exists()
+
+
+def can_edit_visit(user, visit: Visit) -> bool:
+    """The author, still in the visit's team, within ``VISIT_EDIT_WINDOW`` of it reaching the
+    server; a leader of the visit's team at any time; a site administrator. Coordinators read."""
+    scope = scope_of(user)
+    if scope.everything:
+        return True
+    if visit.team_id in scope.led_team_ids:
+        return True
+    return (
+        visit.author_id == user.pk
+        and visit.team_id in scope.team_ids
+        and visit.received_at is not None
+        and timezone.now() - visit.received_at <= VISIT_EDIT_WINDOW
+    )
+
+
+def can_erase_household(user, household: Household) -> bool:
+    """Leaders of a team covering the household's village, coordinators of its area, site
+    administrators. Members never erase."""
+    scope = scope_of(user)
+    if scope.everything:
+        return True
+    return (
+        household.village_id in scope.led_village_ids
+        or household.commune_code in scope.commune_codes
+        or household.province_code in scope.province_codes
+    )
 
 
 def is_field_user(user) -> bool:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -160,7 +160,11 @@ def account_delete_view(request):
     error = ""
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":
-            account_delete(user=request.user)
+            try:
+                account_delete(user=request.user)
+            except PermissionDenied as refused:
+                messages.error(request, str(refused))
+                return redirect("account_home")
             logout(request)
             messages.success(request, _("Your account is deleted. Thank you for learning with Cửa Số."))
             return redirect("/")

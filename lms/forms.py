@@ -1,3 +1,4 @@
+from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -43,4 +44,14 @@ class SignupForm(AllauthSignupForm):
             self.add_error("phone", _("Enter a phone number or an email address."))
         if email and not phone and not cleaned.get("password1") and not self.errors.get("password1"):
             self.add_error("password1", _("Choose a password to sign in with your email address."))
+        return cleaned
+
+
+class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
+    """allauth's form accepts an empty phone and email together and then fails; ask for one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+            raise forms.ValidationError(_("Enter a phone number or an email address."))
         return cleaned

@@ -11,6 +11,7 @@ import uuid
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,4 +118,9 @@ def account_delete(*, user: User) -> None:
         learner.save(update_fields=["user", "key", "resume_code"])
     EmailAddress.objects.filter(user=user).delete()
     # Other signed-in sessions end by themselves: their user no longer exists.
-    user.delete()
+    try:
+        user.delete()
+    except (ProtectedError, RestrictedError):
+        # Work others rely on still points at the account (visits logged in a community team,
+        # even after leaving it): an administrator hands it on first. Nothing above is kept.
+        raise PermissionDenied(_("Staff and team accounts are closed by an administrator.")) from None

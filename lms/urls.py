@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community_teams import api as community_api
 from courses import api as courses_api
 
 from . import account_views, certificate_views, views
@@ -23,6 +24,7 @@ api_patterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     *courses_api.urlpatterns,
     *lms_api.urlpatterns,
+    *community_api.urlpatterns,
 ]
 
 urlpatterns = [
@@ -55,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("luu-tien-do/", account_views.save_progress, name="save_progress"),
     path("tiep-tuc/", account_views.resume_enter, name="resume_enter"),
     path("tiep-tuc/<str:code>/", account_views.resume_link, name="resume_link"),
+    path("to-cong-nghe-so/", include("community_teams.urls")),
     path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -144,7 +144,7 @@ ACCOUNT_LOGOUT_ON_GET = False
 # Residents sign in on their own phones, often once: stay signed in (no "remember me" box).
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm", "request_login_code": "lms.forms.RequestLoginCodeForm"}
 ACCOUNT_USER_DISPLAY = "lms.models.accounts.user_display"  # the person's name, not the internal handle
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
@@ -285,6 +285,9 @@ SITE_NAME = _("Cửa Số")
 
 # seed_demo creates accounts with published passwords: never in production.
 CUASO_ALLOW_DEMO = env_bool("CUASO_ALLOW_DEMO", True)
+# Demo data of apps that lms may not import, loaded by seed_demo after the courses; each returns
+# a summary whose text is printed.
+CUASO_DEMO_LOADERS = ["community_teams.demo.community_demo_load"]
 
 LOGGING["loggers"].update(
     {

@@ -134,6 +134,13 @@ def test_sign_in_by_sms_code_without_a_password(home, sms_outbox):
     assert client.get(reverse("my_courses")).context["user"] == user
 
 
+def test_asking_for_a_code_with_nothing_filled_in_is_a_form_error(home, sms_outbox):
+    response = Client().post(LOGIN_CODE, {"phone": "", "email": ""})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not sms_outbox
+
+
 def test_an_unknown_number_gets_no_account_but_an_sms_saying_so(home, sms_outbox):
     response = Client().post(LOGIN_CODE, {"phone": "0912345678"})
     assert response.status_code == 302  # no enumeration: the page looks the same

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 from courses.demo import demo_content_load
 from courses.services import EDITORS_GROUP, MODERATORS_GROUP, site_setup
@@ -76,3 +77,6 @@ class Command(BaseCommand):
                 f"  {account['role']:<36} user {account['username']:<10} "
                 f"email {account['email']:<24} password {account['password']}"
             )
+        for path in settings.CUASO_DEMO_LOADERS:
+            self.stdout.write("")
+            self.stdout.write(str(import_string(path)()))

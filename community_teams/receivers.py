@@ -1,0 +1,45 @@
+"""Reactions to learning's events (``lms.signals``), one service call each. Connected in
+``CommunityTeamsConfig.ready``; the events are sent after their transaction commits.
+
+The services are idempotent, so an event handled twice changes nothing. A failure is logged
+and does not fail the learner's request that sent the event (its own work is committed).
+"""
+
+import logging
+
+from lms import signals
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+def _quietly(name: str, call, **kwargs) -> None:
+    try:
+        call(**kwargs)
+    except Exception:  # logged with ids only; the learner's request goes on
+        logger.exception("community_teams: %s failed for %s", name, {k: v for k, v in kwargs.items() if k != "token"})
+
+
+def on_course_completed(sender, learner_id: int, course_key: str, **kwargs) -> None:
+    _quietly("member_skills_learn", services.member_skills_learn, learner_id=learner_id, course_keys=[course_key])
+
+
+def on_enrolment_created(sender, enrolment_id: int, source: str = "", **kwargs) -> None:
+    if source:
+        _quietly("referral_record", services.referral_record, enrolment_id=enrolment_id, token=source)
+
+
+def on_learners_merged(sender, source_learner_id: int, target_learner_id: int, **kwargs) -> None:
+    _quietly(
+        "learners_merged_relink",
+        services.learners_merged_relink,
+        source_learner_id=source_learner_id,
+        target_learner_id=target_learner_id,
+    )
+
+
+def connect() -> None:
+    signals.course_completed.connect(on_course_completed, dispatch_uid="community_teams_course_completed")
+    signals.enrolment_created.connect(on_enrolment_created, dispatch_uid="community_teams_enrolment_created")
+    signals.learners_merged.connect(on_learners_merged, dispatch_uid="community_teams_learners_merged")

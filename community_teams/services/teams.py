@@ -1,0 +1,144 @@
+"""People in teams and the households in their care."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Assignment, FollowUp, Household, Membership, Role, Team
+from ..scoping import households_visible_to, scope_forget, scope_of, teams_managed_by
+from .common import create_or_get
+from .errors import NotAllowed, NotPermitted
+
+# Accounts in this group never take in anonymous learners' progress (``lms.services.
+# merge_allowed_into`` refuses accounts with any group): team members show lessons to residents
+# on their own phones.
+COMMUNITY_TEAM_GROUP = "Community team"
+
+
+def _managed_team(actor, team: Team) -> Team:
+    if not teams_managed_by(actor).filter(pk=team.pk).exists():
+        if scope_of(actor).everything or team.pk in scope_of(actor).team_ids:
+            raise NotPermitted(_("Only the team leader or a coordinator can change this team."))
+        raise NotAllowed(_("This team does not exist or is outside your area."))
+    return team
+
+
+@transaction.atomic
+def membership_add(*, actor, team: Team, user, role: str = Role.MEMBER) -> Membership:
+    """Put ``user`` in ``team`` (or reactivate them there) with ``role``, and in the
+    ``COMMUNITY_TEAM_GROUP``. Leaders add members; coordinators and site administrators add
+    members and leaders. Idempotent."""
+    _managed_team(actor, team)
+    if role not in (Role.MEMBER, Role.LEADER):
+        raise ValidationError(_("Choose member or leader."), code="role")
+    if role == Role.LEADER and not (scope_of(actor).everything or scope_of(actor).is_coordinator):
+        raise NotPermitted(_("Only a coordinator can make someone a team leader."))
+    membership, created = create_or_get(Membership, {"user": user, "team": team}, {"role": role})
+    if not created and (membership.role != role or not membership.is_active):
+        membership.role, membership.is_active, membership.deactivated_at = role, True, None
+        membership.save(update_fields=["role", "is_active", "deactivated_at"])
+    group, _created = Group.objects.get_or_create(name=COMMUNITY_TEAM_GROUP)
+    user.groups.add(group)
+    scope_forget(user)
+    return membership
+
+
+@transaction.atomic
+def member_deactivate(*, actor, membership: Membership, reassign_to=None) -> dict:
+    """Deactivate a membership (never deleted: their visits keep pointing at them). Their
+    households in the team's villages and their open follow-ups from the team's visits go to
+    ``reassign_to`` (an active member of the same team); without one, the households become
+    unassigned and the follow-ups stay with the team's leader's list. -> counts moved."""
+    membership = Membership.objects.select_for_update().select_related("team").get(pk=membership.pk)
+    team = _managed_team(actor, membership.team)
+    if reassign_to is not None and (
+        reassign_to.pk == membership.user_id
+        or not Membership.objects.filter(team=team, user=reassign_to, is_active=True).exists()
+    ):
+        raise ValidationError(_("Hand the work to an active member of the same team."), code="reassign_to")
+    if membership.is_active:
+        membership.is_active = False
+        membership.deactivated_at = timezone.now()
+        membership.save(update_fields=["is_active", "deactivated_at"])
+    assignments = Assignment.objects.filter(member_id=membership.user_id, household__village__village_teams=team)
+    follow_ups = FollowUp.objects.filter(assigned_to_id=membership.user_id, done_at__isnull=True, visit__team=team)
+    if reassign_to is not None:
+        moved = {
+            "assignments": assignments.update(member=reassign_to, assigned_by=actor, assigned_at=timezone.now()),
+            "follow_ups": follow_ups.update(assigned_to=reassign_to),
+        }
+    else:
+        moved = {"assignments": assignments.delete()[0], "follow_ups": 0}
+    scope_forget(membership.user)
+    return moved
+
+
+@transaction.atomic
+def assignment_set(*, actor, household: Household, member) -> Assignment:
+    """Put ``household`` in ``member``'s care (one member at a time); its open follow-ups go
+    with it. Leaders of a team covering the village, coordinators and site administrators;
+    ``member`` must be active in a team covering the village."""
+    household = households_visible_to(actor).filter(pk=household.pk).first()
+    if household is None:
+        raise NotAllowed(_("This household does not exist or is outside your area."))
+    if not teams_managed_by(actor).filter(villages=household.village_id).exists():
+        raise NotPermitted(_("Only the team leader or a coordinator can assign households."))
+    if not Membership.objects.filter(
+        user=member, is_active=True, team__is_active=True, team__villages=household.village_id
+    ).exists():
+        raise ValidationError(_("This person is not in a team working in the household's village."), code="member")
+    assignment, created = create_or_get(Assignment, {"household": household}, {"member": member, "assigned_by": actor})
+    if not created and assignment.member_id != member.pk:
+        previous = assignment.member_id
+        assignment.member, assignment.assigned_by = member, actor
+        assignment.save(update_fields=["member", "assigned_by", "assigned_at"])
+        FollowUp.objects.filter(household=household, assigned_to_id=previous, done_at__isnull=True).update(
+            assigned_to=member
+        )
+    return assignment
+
+
+# Coordinators work in the Wagtail admin (areas, teams, memberships, campaigns, imports).
+COORDINATOR_GROUP = "Community coordinators"
+COORDINATOR_PERMISSIONS = (
+    ("wagtailadmin", "admin", "access_admin"),
+    *(
+        ("community_teams", model, f"{action}_{model}")
+        for model in ("area", "team", "membership", "campaign", "campaigntarget")
+        for action in ("view", "add", "change")
+    ),
+    ("community_teams", "campaign", "delete_campaign"),
+    ("community_teams", "helpitem", "view_helpitem"),
+)
+
+
+def coordinator_group_ensure() -> Group:
+    """The group that lets coordinators into the admin; what they see there is scoped."""
+    from django.contrib.auth.models import Permission
+
+    group, _created = Group.objects.get_or_create(name=COORDINATOR_GROUP)
+    wanted = Permission.objects.none()
+    for app_label, _model, codename in COORDINATOR_PERMISSIONS:
+        wanted |= Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*wanted)
+    return group
+
+
+@transaction.atomic
+def coordinator_scope_add(*, actor, user, area, role: str):
+    """Make ``user`` a commune or province coordinator of ``area`` (site administrators, or a
+    province coordinator for communes of their province). Idempotent."""
+    from ..models import AreaKind, CoordinatorScope
+
+    expected_kind = AreaKind.PROVINCE if role == Role.PROVINCE_COORDINATOR else AreaKind.COMMUNE
+    if role not in (Role.COMMUNE_COORDINATOR, Role.PROVINCE_COORDINATOR) or area.kind != expected_kind:
+        raise ValidationError(_("A commune coordinator works in a commune; a province coordinator in a province."))
+    scope = scope_of(actor)
+    if not (scope.everything or (role == Role.COMMUNE_COORDINATOR and area.province_code in scope.province_codes)):
+        raise NotPermitted(_("Only a site administrator or the province coordinator can name coordinators."))
+    coordinator, _created = create_or_get(CoordinatorScope, {"user": user, "area": area}, {"role": role})
+    user.groups.add(coordinator_group_ensure(), Group.objects.get_or_create(name=COMMUNITY_TEAM_GROUP)[0])
+    scope_forget(user)
+    return coordinator

@@ -1,0 +1,337 @@
+/* Cửa Số field pages: "Hôm nay" and the visit form, filled from the JSON API.
+   Personal data only arrives as JSON (searches by POST) and is written with textContent.
+   Ids are made here (client UUIDs), so a resend after a lost answer is "already stored". */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-field-page]");
+  if (!root || !window.fetch) return;
+  var T = root.dataset, API = T.api, OUTCOMES = JSON.parse(T.outcomes || "{}");
+
+  function $(sel, el) { return (el || root).querySelector(sel); }
+  function $$(sel, el) { return Array.prototype.slice.call((el || root).querySelectorAll(sel)); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function csrf() { // read at send time: the page may be older than the token
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+  async function api(path, body) {
+    var r = await fetch(API + path, {
+      method: body ? "POST" : "GET",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "Content-Type": "application/json", "X-CSRFToken": csrf() },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    var data = {};
+    try { data = await r.json(); } catch (e) { /* empty or not JSON */ }
+    return { status: r.status, ok: r.ok, data: data };
+  }
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = Array.from(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+  function day(iso) {
+    return new Date(iso.length === 10 ? iso + "T00:00" : iso).toLocaleDateString(document.documentElement.lang);
+  }
+  function item(title, meta, href, mod) {
+    var li = el("li", "field-item" + (mod ? " field-item--" + mod : ""));
+    var body = el(href ? "a" : "div", "field-item__body");
+    if (href) body.href = href;
+    body.appendChild(el("span", "field-item__title", title));
+    if (meta) body.appendChild(el("span", "field-item__meta", meta));
+    li.appendChild(body);
+    return li;
+  }
+  function fill(list, items, empty) {
+    list.textContent = "";
+    if (!items.length) list.appendChild(el("li", "field-list__empty", empty));
+    items.forEach(function (i) { list.appendChild(i); });
+  }
+  function villageOf(h) { return h.village_name || (h.village && h.village.name) || ""; }
+  function householdMeta(h) {
+    return [villageOf(h), h.phone ? T.tPhone + " …" + h.phone.slice(-3) : ""].filter(Boolean).join(" · ");
+  }
+
+  /* "Hôm nay" */
+  async function today() {
+    var status = $("[data-field-status]"), visit = $("[data-field-log]").getAttribute("href");
+    var r;
+    try { r = await api("me/today/"); } catch (e) { r = { ok: false }; }
+    if (!r.ok) { status.textContent = T.tError; return; }
+    status.hidden = true;
+    var d = r.data;
+    fill($('[data-field-list="follow_ups"]'), (d.follow_ups || []).map(function (f) {
+      var late = f.state === "overdue", meta = [villageOf(f.household), (late ? T.tOverdue : T.tDue) + " " + day(f.due_on)];
+      return item(f.household.head_name || "—", meta.join(" · "), visit + "#ho=" + f.household.uuid, late && "overdue");
+    }), T.tNoneFollowUps);
+    fill($('[data-field-list="households"]'), (d.households || []).map(function (h) {
+      return item(h.head_name || "—", householdMeta(h), visit + "#ho=" + h.uuid);
+    }), T.tNoneHouseholds);
+    fill($('[data-field-list="recent_visits"]'), (d.recent_visits || []).map(function (v) {
+      return item(v.head_name || "—", day(v.visited_at) + " · " + (OUTCOMES[v.outcome] || v.outcome));
+    }), T.tNoneVisits);
+  }
+
+  /* Referral token, exactly as community_teams/referrals.py: SHA-256 of "cuaso-ref:" + the
+     UUID's 16 bytes; the first 50 bits in ten 5-bit groups of Crockford's base32. */
+  var ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+  async function referralToken(id) {
+    var b = new Uint8Array(26), hex = id.replace(/-/g, ""), i, t = "";
+    for (i = 0; i < 10; i++) b[i] = "cuaso-ref:".charCodeAt(i);
+    for (i = 0; i < 16; i++) b[10 + i] = parseInt(hex.substr(2 * i, 2), 16);
+    var d = new Uint8Array(await crypto.subtle.digest("SHA-256", b));
+    var bits = Array.from(d.slice(0, 7), function (x) { return (x + 256).toString(2).slice(1); }).join("");
+    for (i = 0; i < 50; i += 5) t += ALPHABET[parseInt(bits.substr(i, 5), 2)];
+    return t;
+  }
+
+  /* The visit form */
+  function visitForm() {
+    var form = $("[data-visit-form]"), results = $("[data-household-results]"), picker = $("[data-household-picker]");
+    var chosenBox = $("[data-chosen]"), newBox = $("[data-new-household]"), error = $("[data-form-error]");
+    var household = null, members = [], assigned = [], visitId = uuid(), visitedAt = null;
+    form.hidden = false;
+    var now = new Date();
+    $("[data-follow-up]").min = new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+
+    function showResults(list, hint) {
+      results.textContent = "";
+      $("[data-household-hint]").hidden = !hint;
+      if (!list.length) results.appendChild(el("li", "field-list__empty", T.tNoResults));
+      list.forEach(function (h) {
+        var li = el("li"), b = el("button", "pick-list__button");
+        b.type = "button";
+        b.appendChild(el("span", "field-item__title", h.head_name || "—"));
+        b.appendChild(el("span", "field-item__meta", householdMeta(h)));
+        b.addEventListener("click", function () { choose(h); });
+        li.appendChild(b);
+        results.appendChild(li);
+      });
+    }
+    async function choose(h) {
+      household = h;
+      members = [];
+      chosenBox.hidden = false;
+      picker.hidden = true;
+      newBox.hidden = !h.isNew;
+      $("[data-chosen-name]").textContent = h.isNew ? T.tNewHousehold : h.head_name || T.tDeclined;
+      $("[data-chosen-meta]").textContent = h.isNew ? "" : householdMeta(h);
+      $("[data-members-step]").hidden = false;
+      $("[data-add-member-box]").hidden = h.consent_status === "declined";
+      drawMembers();
+      if (h.isNew) return;
+      try {
+        var r = await api("households/" + h.uuid + "/");
+        if (household === h && r.ok) {
+          members = (r.data.members || []).map(function (m) { return { uuid: m.uuid, label: m.label }; });
+          drawMembers();
+        }
+      } catch (e) { /* no signal: people can still be added */ }
+    }
+    function defaultHelped() { // the first person present, unless the member chose someone
+      var first = members.filter(function (m) { return m.present; })[0];
+      $$("[data-help-member]").forEach(function (select) {
+        if (!select.dataset.touched) select.value = first ? first.uuid : "";
+      });
+    }
+    function drawMembers() {
+      var box = $("[data-members]");
+      box.textContent = "";
+      members.forEach(function (m) {
+        var label = el("label", "check-card"), input = el("input"), text = el("span", "check-card__text", m.label || "—");
+        input.type = "checkbox";
+        input.checked = !!m.present;
+        input.addEventListener("change", function () { m.present = input.checked; defaultHelped(); });
+        label.appendChild(input);
+        label.appendChild(text);
+        box.appendChild(label);
+      });
+      $$("[data-help-member]").forEach(function (select) {
+        var value = select.value;
+        select.textContent = "";
+        select.appendChild(el("option", "", T.tNobody)).value = "";
+        members.forEach(function (m) { select.appendChild(el("option", "", m.label || "—")).value = m.uuid; });
+        select.value = value;
+        if (select.selectedIndex < 0) select.value = "";
+      });
+      defaultHelped();
+    }
+    async function search() {
+      var q = $("[data-household-q]").value.trim();
+      if (!q) { showResults(assigned, true); return; }
+      $("[data-household-hint]").hidden = true;
+      results.textContent = "";
+      results.appendChild(el("li", "field-list__empty", T.tSearching));
+      try {
+        var r = await api("households/search/", { q: q });
+        showResults(r.ok ? r.data.results || [] : [], false);
+      } catch (e) { fill(results, [], T.tOffline); }
+    }
+
+    $("[data-household-search]").addEventListener("click", search);
+    $("[data-household-q]").addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); search(); }
+    });
+    $("[data-change-household]").addEventListener("click", function () {
+      household = null;
+      chosenBox.hidden = true;
+      newBox.hidden = true;
+      picker.hidden = false;
+      $("[data-members-step]").hidden = true;
+    });
+    $("[data-add-household]").addEventListener("click", function () { choose({ uuid: uuid(), isNew: true }); });
+    $$("[data-consent]").forEach(function (r) {
+      r.addEventListener("change", function () {
+        $("[data-personal]").hidden = r.value !== "given";
+        $("[data-add-member-box]").hidden = r.value !== "given"; // no labels without consent
+      });
+    });
+    $("[data-add-member]").addEventListener("click", function () {
+      var label = $("[data-member-label]");
+      if (!label.value.trim()) { label.focus(); return; }
+      members.push({ uuid: uuid(), label: label.value.trim(), age_group: $("[data-member-age]").value, isNew: true, present: true });
+      label.value = "";
+      drawMembers();
+    });
+    $$("[data-help-member]").forEach(function (select) {
+      select.addEventListener("change", function () { select.dataset.touched = "1"; });
+    });
+    $$("[data-help-check]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        box.closest("[data-help-item]").querySelector(".help-item__extra").hidden = !box.checked;
+      });
+    });
+
+    function householdPayload() {
+      var p = { client_uuid: household.uuid }, consent = $("[data-consent]:checked");
+      $$("[data-nh]").forEach(function (i) { p[i.dataset.nh] = i.value.trim(); });
+      p.people_count = p.people_count ? Number(p.people_count) : null;
+      p.consent_status = consent ? consent.value : "";
+      if (p.consent_status === "given") {
+        p.consent_method = $('[name="consent_method"]:checked').value;
+        p.consent_at = new Date().toISOString();
+      } else {
+        p.head_name = p.phone = p.address_note = p.consent_by = "";
+      }
+      return p;
+    }
+    function visitPayload() {
+      visitedAt = visitedAt || new Date().toISOString();
+      return {
+        client_uuid: visitId,
+        household: household.uuid,
+        visited_at: visitedAt,
+        duration_minutes: Number($("[data-duration]").value) || 15,
+        outcome: $('[name="outcome"]:checked').value,
+        notes: $("[data-notes]").value.trim(),
+        follow_up_on: $("[data-follow-up]").value || null,
+        members_present: members.filter(function (m) { return m.present; }).map(function (m) { return m.uuid; }),
+        help: $$("[data-help-check]:checked").map(function (box) {
+          var card = box.closest("[data-help-item]"), service = $("[data-help-service]", card);
+          return {
+            item: card.dataset.helpItem,
+            member: $("[data-help-member]", card).value || null,
+            service_name: service ? service.value.trim() : "",
+          };
+        }),
+      };
+    }
+    function messageOf(r) {
+      if (r.status === 401 || r.status === 403) return T.tLogin;
+      var d = r.data || {}, parts = [];
+      if (typeof d.detail === "string") return d.detail;
+      Object.keys(d).forEach(function (k) {
+        var v = d[k];
+        if (k !== "status") parts.push(Array.isArray(v) ? v.join(" ") : typeof v === "string" ? v : JSON.stringify(v));
+      });
+      return parts.join(" ") || T.tError;
+    }
+    async function send(path, body) {
+      var r = await api(path, body);
+      if (r.status >= 400) throw r;
+      return r;
+    }
+
+    form.addEventListener("submit", async function (e) {
+      e.preventDefault();
+      error.textContent = "";
+      if (!household) { error.textContent = T.tPickHousehold; return; }
+      if (household.isNew && !$("[data-consent]:checked")) { error.textContent = T.tConsent; return; }
+      var button = $("[data-save]"), r;
+      button.disabled = true;
+      try {
+        if (household.isNew) {
+          await send("households/", householdPayload());
+          household.isNew = false;
+        }
+        for (var i = 0; i < members.length; i++) {
+          var m = members[i];
+          if (!m.isNew) continue;
+          await send("household-members/", { client_uuid: m.uuid, household: household.uuid, label: m.label, age_group: m.age_group });
+          m.isNew = false;
+        }
+        r = await send("visits/", visitPayload());
+      } catch (failure) {
+        error.textContent = failure instanceof Error ? T.tOffline : messageOf(failure);
+        button.disabled = false;
+        return;
+      }
+      saved((r.data.visit || {}).referral_token);
+    });
+
+    async function saved(serverToken) {
+      var box = $("[data-visit-saved]"), select = $("[data-qr-course]"), token;
+      form.hidden = true;
+      box.hidden = false;
+      box.focus();
+      try { token = await referralToken(visitId); } catch (e) { token = serverToken; }
+      var skills = $$("[data-help-check]:checked").map(function (c) { return c.closest("[data-help-item]").dataset.skill; });
+      function show() {
+        var url = location.origin + select.value + "?nguon=" + encodeURIComponent(token);
+        var svg = select.value && window.cuasoQR && window.cuasoQR.svg(url);
+        $("[data-qr]").hidden = !svg;
+        if (svg) {
+          $("[data-qr-code]").innerHTML = svg; // markup made by qr.js from numbers only
+          $("[data-qr-url]").textContent = url;
+        }
+      }
+      select.addEventListener("change", show);
+      try {
+        var r = await api("courses/?limit=100");
+        (r.data.results || r.data || []).forEach(function (c) {
+          var path = new URL(c.url, location.href).pathname, o = el("option", "", c.title);
+          o.value = path;
+          select.appendChild(o);
+          var tagged = (c.skills || []).some(function (s) { return skills.indexOf(s.code) >= 0; });
+          if (tagged && select.selectedIndex <= 0) select.value = path;
+        });
+      } catch (e) { /* offline: the member can still pick once the list loads */ }
+      show();
+    }
+
+    (async function start() {
+      try {
+        var r = await api("me/today/");
+        assigned = r.ok ? r.data.households || [] : [];
+        (r.ok && r.data.follow_ups || []).forEach(function (f) {
+          if (!assigned.some(function (h) { return h.uuid === f.household.uuid; })) assigned.push(f.household);
+        });
+      } catch (e) { assigned = []; }
+      var wanted = (location.hash.match(/^#ho=([0-9a-f-]{36})$/) || [])[1];
+      var found = assigned.filter(function (h) { return h.uuid === wanted; })[0];
+      if (found) choose(found);
+      else showResults(assigned, true);
+    })();
+  }
+
+  if (T.fieldPage === "today") today();
+  if (T.fieldPage === "visit") visitForm();
+})();
