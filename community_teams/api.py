@@ -29,7 +29,21 @@ Endpoints (request → response):
 - ``POST households/search/`` ``{q}`` → ``{results: [Household]}`` (at most 20): every word of
   ``q`` in the head's name, accents ignored, or the digits of the phone number in any format.
 - ``GET households/<uuid>/`` → ``Household`` + ``{members: [{uuid, label, age_group,
-  has_all_skills, skills: [{code, observed_at, learned_at}]}]}``.
+  has_all_skills, skills: [{code, observed_at, learned_at}]}]}``. ``PATCH households/<uuid>/``
+  with any of ``head_name, phone, address_note, people_count`` → the same (anyone who sees the
+  household; 400 unless its consent is given).
+- ``POST households/<uuid>/consent/`` ``{status: given|declined, method?: spoken|signed
+  (required with given), by?, at?}`` → ``Household``: an imported household answers at the
+  first visit; a given one withdraws (declined clears all its personal data and its members'
+  labels). 400 for any other change.
+- ``POST households/<uuid>/assign/`` ``{member: user id}`` → ``{household: uuid, member,
+  assigned_by, assigned_at}`` (leaders of a team of the village and coordinators, else 403;
+  ``member`` active in a team covering the village, else 400).
+- ``POST households/<uuid>/merge/`` ``{duplicate: uuid}`` → ``Household`` (the one kept):
+  the duplicate's members, visits and follow-ups move to it (leaders and coordinators, else 403).
+- ``POST memberships/<id>/deactivate/`` ``{reassign_to?: user id|null}`` → ``{id, user, team,
+  is_active, deactivated_at, moved: {assignments, follow_ups}}`` (leaders of the team and
+  coordinators, else 403; ``reassign_to`` an active member of the same team, else 400).
 - ``POST household-members/`` ``{client_uuid, household: uuid, label?, age_group?:
   under_18|18_59|60_plus}`` → 201/200 ``{uuid, household, label, age_group, has_all_skills}``,
   409, 404, 400 (a label for a household that declined consent).
@@ -58,6 +72,7 @@ Endpoints (request → response):
   me), recent_visits: [{uuid, household, head_name, visited_at, outcome, referral_token}]}``.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from django.utils import timezone
@@ -77,7 +92,13 @@ from lms.api import ErrorSerializer
 from . import selectors, services
 from .audit import audit_household_view
 from .models import AgeGroup, ConsentMethod, ConsentStatus, VisitOutcome
-from .scoping import can_edit_visit, follow_ups_visible_to, visits_visible_to
+from .scoping import (
+    can_edit_visit,
+    follow_ups_visible_to,
+    households_visible_to,
+    memberships_visible_to,
+    visits_visible_to,
+)
 
 SURFACE = "api"
 
@@ -269,6 +290,27 @@ class TodaySerializer(serializers.Serializer):
     recent_visits = TodayVisitSerializer(many=True)
 
 
+class AssignmentSerializer(serializers.Serializer):
+    household = serializers.UUIDField(source="household.client_uuid")
+    member = serializers.IntegerField(source="member_id")
+    assigned_by = serializers.IntegerField(source="assigned_by_id", allow_null=True)
+    assigned_at = serializers.DateTimeField()
+
+
+class MovedSerializer(serializers.Serializer):
+    assignments = serializers.IntegerField(help_text="Households handed over (or left unassigned).")
+    follow_ups = serializers.IntegerField(help_text="Open follow-ups handed over.")
+
+
+class MembershipDeactivatedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    user = serializers.IntegerField(source="user_id")
+    team = serializers.IntegerField(source="team_id")
+    is_active = serializers.BooleanField()
+    deactivated_at = serializers.DateTimeField(allow_null=True)
+    moved = MovedSerializer()
+
+
 class FieldErrorSerializer(serializers.Serializer):
     """Field errors, each a list of messages; ``non_field_errors`` for the whole request."""
 
@@ -337,6 +379,36 @@ class VisitCreateSerializer(VisitEditSerializer):
             self.fields[name].required = False
 
 
+class HouseholdUpdateSerializer(serializers.Serializer):
+    head_name = serializers.CharField(allow_blank=True, help_text="At most 150 characters.")
+    phone = serializers.CharField(allow_blank=True, help_text="A Vietnamese mobile number, or empty.")
+    address_note = serializers.CharField(allow_blank=True, help_text="At most 300 characters.")
+    people_count = serializers.IntegerField(allow_null=True, help_text="1 to 99.")
+
+
+class HouseholdConsentSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=[ConsentStatus.GIVEN, ConsentStatus.DECLINED])
+    method = serializers.ChoiceField(
+        choices=ConsentMethod.choices, required=False, allow_blank=True, help_text="Required with given."
+    )
+    by = serializers.CharField(required=False, allow_blank=True, help_text="Who answered (given only).")
+    at = serializers.DateTimeField(required=False, allow_null=True, help_text="Default: now.")
+
+
+class HouseholdAssignSerializer(serializers.Serializer):
+    member = serializers.IntegerField(help_text="The user id of a member of a team covering the village.")
+
+
+class HouseholdMergeSerializer(serializers.Serializer):
+    duplicate = serializers.UUIDField(help_text="The client UUID of the household entered twice.")
+
+
+class MembershipDeactivateSerializer(serializers.Serializer):
+    reassign_to = serializers.IntegerField(
+        required=False, allow_null=True, help_text="The user id of an active member of the same team."
+    )
+
+
 class FollowUpDoneSerializer(serializers.Serializer):
     visit = serializers.UUIDField(required=False, allow_null=True, help_text="The visit that did it.")
 
@@ -345,6 +417,29 @@ def _valid(serializer_class, request, **kwargs) -> dict:
     serializer = serializer_class(data=request.data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+def _household(request, client_uuid):
+    """The household if the caller may see it (merged duplicates too: the services refuse
+    changing them with a clear message); else a 404."""
+    household = households_visible_to(request.user).filter(client_uuid=client_uuid).first()
+    if household is None:
+        raise NotFound(_("This household does not exist or is outside your area."))
+    return household
+
+
+def _user(user_id, field: str):
+    """A person named by id in a request body; unknown ids are a 400 on ``field``."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise ValidationError({field: [_("There is no such person.")]})
+    return user
+
+
+def _household_answer(request, household) -> Response:
+    household = selectors.households_for(request.user).filter(pk=household.pk).first() or household
+    _audit(request, [household])
+    return Response(HouseholdSerializer(household).data)
 
 
 # Views.
@@ -456,6 +551,100 @@ class HouseholdDetail(FieldAPIView):
             raise NotFound(_("This household does not exist or is outside your area."))
         _audit(request, [household])
         return Response(HouseholdDetailSerializer(household).data)
+
+    @extend_schema(
+        operation_id="households_partial_update",
+        tags=["community"],
+        request=HouseholdUpdateSerializer,
+        responses={200: HouseholdDetailSerializer, **ERRORS},
+        description="Change the head's name, phone, address note or number of people of a household "
+        "that gave consent (400 otherwise). Recorded in the audit log.",
+    )
+    def patch(self, request, client_uuid):
+        household = _household(request, client_uuid)
+        data = _valid(HouseholdUpdateSerializer, request, partial=True)
+        _run(services.household_update, actor=request.user, household=household, data=data)
+        household = selectors.household_detail(request.user, client_uuid) or household
+        _audit(request, [household])
+        return Response(HouseholdDetailSerializer(household).data)
+
+
+class HouseholdConsent(FieldAPIView):
+    @extend_schema(
+        operation_id="households_consent",
+        tags=["community"],
+        request=HouseholdConsentSerializer,
+        responses={200: HouseholdSerializer, **ERRORS},
+        description="Record the household's answer: an imported household agrees (its list data is "
+        "kept) or declines; a household that agreed withdraws. Declined clears all its personal data.",
+    )
+    def post(self, request, client_uuid):
+        household = _household(request, client_uuid)
+        data = _valid(HouseholdConsentSerializer, request)
+        household = _run(
+            services.household_consent_record,
+            actor=request.user,
+            household=household,
+            status=data["status"],
+            method=data.get("method") or "",
+            by=data.get("by") or "",
+            at=data.get("at"),
+        )
+        return _household_answer(request, household)
+
+
+class HouseholdAssign(FieldAPIView):
+    @extend_schema(
+        operation_id="households_assign",
+        tags=["community"],
+        request=HouseholdAssignSerializer,
+        responses={200: AssignmentSerializer, **ERRORS},
+        description="Put a household in a member's care (its open follow-ups go with it). Team leaders "
+        "and coordinators.",
+    )
+    def post(self, request, client_uuid):
+        household = _household(request, client_uuid)
+        member = _user(_valid(HouseholdAssignSerializer, request)["member"], "member")
+        assignment = _run(services.assignment_set, actor=request.user, household=household, member=member)
+        return Response(AssignmentSerializer(assignment).data)
+
+
+class HouseholdMerge(FieldAPIView):
+    @extend_schema(
+        operation_id="households_merge",
+        tags=["community"],
+        request=HouseholdMergeSerializer,
+        responses={200: HouseholdSerializer, **ERRORS},
+        description="Merge a duplicate into this household: members, visits and follow-ups move here. "
+        "Team leaders and coordinators.",
+    )
+    def post(self, request, client_uuid):
+        keep = _household(request, client_uuid)
+        duplicate = _household(request, _valid(HouseholdMergeSerializer, request)["duplicate"])
+        keep = _run(services.household_merge, actor=request.user, keep=keep, duplicate=duplicate)
+        return _household_answer(request, keep)
+
+
+class MembershipDeactivate(FieldAPIView):
+    @extend_schema(
+        operation_id="memberships_deactivate",
+        tags=["community"],
+        request=MembershipDeactivateSerializer,
+        responses={200: MembershipDeactivatedSerializer, **ERRORS},
+        description="Deactivate a team membership; the person's households and open follow-ups go to "
+        "``reassign_to`` (households become unassigned without one). Team leaders and coordinators.",
+    )
+    def post(self, request, membership_id: int):
+        membership = memberships_visible_to(request.user).filter(pk=membership_id).first()
+        if membership is None:
+            raise NotFound(_("This team member does not exist or is outside your area."))
+        reassign_to = _valid(MembershipDeactivateSerializer, request).get("reassign_to")
+        if reassign_to is not None:
+            reassign_to = _user(reassign_to, "reassign_to")
+        moved = _run(services.member_deactivate, actor=request.user, membership=membership, reassign_to=reassign_to)
+        membership.refresh_from_db()
+        membership.moved = moved
+        return Response(MembershipDeactivatedSerializer(membership).data)
 
 
 class HouseholdMemberCreate(FieldAPIView):
@@ -615,6 +804,10 @@ urlpatterns = [
     path("households/", HouseholdListCreate.as_view(), name="households"),
     path("households/search/", HouseholdSearch.as_view(), name="households-search"),
     path("households/<uuid:client_uuid>/", HouseholdDetail.as_view(), name="household-detail"),
+    path("households/<uuid:client_uuid>/consent/", HouseholdConsent.as_view(), name="household-consent"),
+    path("households/<uuid:client_uuid>/assign/", HouseholdAssign.as_view(), name="household-assign"),
+    path("households/<uuid:client_uuid>/merge/", HouseholdMerge.as_view(), name="household-merge"),
+    path("memberships/<int:membership_id>/deactivate/", MembershipDeactivate.as_view(), name="membership-deactivate"),
     path("household-members/", HouseholdMemberCreate.as_view(), name="household-members"),
     path("visits/", VisitListCreate.as_view(), name="visits"),
     path("visits/<uuid:client_uuid>/", VisitDetail.as_view(), name="visit-detail"),

@@ -16,8 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from courses.demo_content import SKILLS
-from courses.models import Skill
+from courses.demo import demo_skills_ensure
 from lms.services import demo_user_ensure
 
 from .areas import areas_load
@@ -125,24 +124,8 @@ class CommunityDemoSummary:
         return "\n".join(lines)
 
 
-def _skills() -> dict[str, Skill]:
-    skills = {}
-    for order, data in enumerate(SKILLS):
-        skill, _created = Skill.objects.get_or_create(
-            code=data["code"],
-            defaults={
-                "name": data["name"],
-                "description": data.get("description", ""),
-                "is_household_target": data["is_household_target"],
-                "sort_order": order,
-            },
-        )
-        skills[skill.code] = skill
-    return skills
-
-
 def _help_items(summary) -> dict[str, HelpItem]:
-    skills = _skills()
+    skills = demo_skills_ensure()
     items = {}
     for order, (code, name, skill, asks, activation, application) in enumerate(HELP_ITEMS):
         item, created = HelpItem.objects.get_or_create(

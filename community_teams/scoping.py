@@ -167,6 +167,12 @@ def teams_visible_to(user) -> QuerySet:
     return Team.objects.filter(q)
 
 
+def memberships_visible_to(user) -> QuerySet:
+    """Memberships of the teams the user sees (``teams_visible_to``); changing one takes
+    ``teams_managed_by``."""
+    return Membership.objects.filter(team__in=teams_visible_to(user))
+
+
 def teams_managed_by(user) -> QuerySet:
     """Teams whose people and assignments this user may change: led teams, and every team of a
     coordinator's area."""

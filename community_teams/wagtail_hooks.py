@@ -1,21 +1,33 @@
-"""Community teams in the Wagtail admin: areas, teams, memberships, campaigns, help items and
-the list import, grouped under one menu ("Community teams").
+"""Community teams in the Wagtail admin: areas, teams, memberships, campaigns, help items, the
+list import, and read-only households and visits, grouped under one menu ("Community teams").
 
 Everything is scoped through ``scoping``: a listing shows only the user's rows, and the edit,
 delete, inspect, history and usage pages of a row outside the user's scope are a 404. Changing
 anything needs the Django model permission *and* the row in scope (a coordinator's area, a
 leader's team). Areas, teams and memberships are never deleted here: villages are referred to
 by households and visits, teams and memberships are deactivated instead.
+
+Households and visits are field data: the admin only lists and inspects them, for coordinators
+and site administrators (team members and leaders use the field pages). Their listings hold no
+personal data; a household's inspect page shows it only to those ``can_view_personal_data``
+allows, and records each such view in the audit log.
 """
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.models import CopyView, CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -27,13 +39,17 @@ from lms.phone import phone_normalise
 
 from .admin_import import ImportViewSet
 from .areas import VILLAGE_DIVISION_TYPES, village_create
-from .models import Area, AreaKind, Campaign, CampaignTarget, HelpItem, Membership, Team
+from .audit import audit_household_view
+from .models import Area, AreaKind, Campaign, CampaignTarget, HelpItem, Household, Membership, Team, Visit
 from .scoping import (
     areas_visible_to,
     campaigns_visible_to,
+    can_view_personal_data,
+    households_visible_to,
     scope_of,
     teams_managed_by,
     teams_visible_to,
+    visits_visible_to,
 )
 from .services import member_deactivate, membership_add
 from .services.errors import NotAllowed, NotPermitted
@@ -161,11 +177,43 @@ class HelpItemPermissionPolicy(ModelPermissionPolicy):
         return action != "delete" and super().user_has_permission(user, action)
 
 
+class FieldDataPermissionPolicy(ScopedPermissionPolicy):
+    """Households and visits: read only, and only for coordinators and site administrators (with
+    the Django "view" permission); the rows are those ``scoping`` gives the user."""
+
+    denied_actions = frozenset({"add", "change", "delete"})
+    visible_to = None  # a scoping function
+
+    def user_has_permission(self, user, action):
+        if not super().user_has_permission(user, action):
+            return False
+        scope = scope_of(user)
+        return scope.everything or scope.is_coordinator
+
+    def queryset_for(self, user, action):
+        if action not in {"view", "inspect"}:
+            return self.model._default_manager.none()
+        return self.visible_to(user)
+
+    def allows(self, user, action, instance):
+        return action in {"view", "inspect"} and super().allows(user, action, instance)
+
+
+class HouseholdPermissionPolicy(FieldDataPermissionPolicy):
+    visible_to = staticmethod(households_visible_to)
+
+
+class VisitPermissionPolicy(FieldDataPermissionPolicy):
+    visible_to = staticmethod(visits_visible_to)
+
+
 register_permission_policy(Area, AreaPermissionPolicy(Area))
 register_permission_policy(Team, TeamPermissionPolicy(Team))
 register_permission_policy(Membership, MembershipPermissionPolicy(Membership))
 register_permission_policy(Campaign, CampaignPermissionPolicy(Campaign))
 register_permission_policy(HelpItem, HelpItemPermissionPolicy(HelpItem))
+register_permission_policy(Household, HouseholdPermissionPolicy(Household))
+register_permission_policy(Visit, VisitPermissionPolicy(Visit))
 
 
 # Views that read and write through the scope
@@ -542,6 +590,205 @@ class HelpItemViewSet(ModelViewSet):
     ]
 
 
+# Households and visits: list and inspect only
+
+
+class ReadOnlyScopedViewSet(ScopedViewSet):
+    """Only the listing and the inspect page; no add, edit, delete, history or usage URLs. Field
+    data stays out of Wagtail's reference index (no extra writes on every visit saved) and has
+    no edit URL for the admin URL finder."""
+
+    add_to_reference_index = False
+
+    def register_admin_url_finder(self):
+        pass
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path(f"inspect/<{self.pk_path_converter}:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    default_ordering = None
+
+    def get_form_class(self, for_update=False):
+        raise NotImplementedError("Read only.")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(default_ordering=self.default_ordering, **kwargs)
+
+
+class PersonalDataInspectView(ScopedInspectView):
+    """Shows ``personal_fields`` only when ``can_view_personal_data(user, household)``, and then
+    records the view in the audit log (surface "admin")."""
+
+    personal_fields: tuple = ()
+    extra_labels: dict = {}
+
+    def get_household(self) -> Household:
+        raise NotImplementedError
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.shows_personal_data = can_view_personal_data(request.user, self.get_household())
+        if self.shows_personal_data:
+            self.fields = [*self.fields, *self.personal_fields]
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.extra_labels:
+            return self.extra_labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        """Yes/no, a dash for nothing, and times in the site's time zone."""
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "-"
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return value
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.shows_personal_data and self.records_view():
+            audit_household_view(request.user, [self.get_household()], surface="admin")
+        return response
+
+    def records_view(self) -> bool:
+        return True
+
+
+class HouseholdInspectView(PersonalDataInspectView):
+    personal_fields = (
+        "head_name",
+        "address_note",
+        "phone",
+        "consent_by",
+        "consent_method",
+        "consent_at",
+        "household_members",
+    )
+    extra_labels = {"member_count": _("Household members recorded"), "household_members": _("Household members")}
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        return Household.objects.select_related("village").get(pk=instance.pk)
+
+    def get_household(self):
+        return self.object
+
+    def get_member_count_display_value(self):
+        return self.object.members.count()
+
+    def get_household_members_display_value(self):
+        members = self.object.members.order_by("pk")
+        return ", ".join(f"{m.label or m.pk} ({m.get_age_group_display() or '-'})" for m in members) or "-"
+
+
+class HouseholdViewSet(ReadOnlyScopedViewSet):
+    model = Household
+    icon = "home"
+    menu_label = _("Households")
+    inspect_view_class = HouseholdInspectView
+    # No name, phone or address in the listing, and no search by them.
+    list_display = [
+        "__str__",
+        "village",
+        "consent_status",
+        BooleanColumn("meets_target", label=_("Meets the five-skill target")),
+        "updated_at",
+    ]
+    list_filter = ["consent_status", "meets_target"]
+    list_select_related = ("village",)
+    default_ordering = "-updated_at"
+    inspect_view_fields = [
+        "village",
+        "list_code",
+        "consent_status",
+        "people_count",
+        "member_count",
+        "meets_target",
+        "target_met_at",
+        "created_at",
+        "updated_at",
+        "erased_at",
+    ]
+
+
+def _help_given(visit) -> str:
+    items = []
+    for help_row in sorted(visit.help.all(), key=lambda row: (row.item.sort_order, row.item.name)):
+        name = help_row.item.name
+        items.append(f"{name} ({help_row.service_name})" if help_row.service_name else name)
+    return ", ".join(items) or "-"
+
+
+class VisitIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("help__item")
+
+
+class VisitInspectView(PersonalDataInspectView):
+    """Notes are free text about the household: shown (and audited) like its personal data."""
+
+    personal_fields = ("notes",)
+    extra_labels = {"help_given": _("Help given")}
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        return (
+            Visit.objects.select_related("household", "village", "team", "author")
+            .prefetch_related("help__item")
+            .get(pk=instance.pk)
+        )
+
+    def get_household(self):
+        return self.object.household
+
+    def get_help_given_display_value(self):
+        return _help_given(self.object)
+
+    def records_view(self):
+        return bool(self.object.notes)
+
+
+class VisitViewSet(ReadOnlyScopedViewSet):
+    model = Visit
+    icon = "doc-full"
+    menu_label = _("Visits")
+    index_view_class = VisitIndexView
+    inspect_view_class = VisitInspectView
+    list_display = [
+        "__str__",
+        "village",
+        "team",
+        "author",
+        "visited_at",
+        "outcome",
+        Column("help_given", label=_("Help given"), accessor=_help_given),
+    ]
+    list_filter = ["outcome", "visited_at"]
+    list_select_related = ("village", "team", "author")
+    default_ordering = "-visited_at"
+    inspect_view_fields = [
+        "household",
+        "village",
+        "team",
+        "author",
+        "visited_at",
+        "received_at",
+        "device_time_suspect",
+        "author_was_inactive",
+        "duration_minutes",
+        "outcome",
+        "help_given",
+        "follow_up_on",
+    ]
+
+
 class CommunityTeamsGroup(ViewSetGroup):
     menu_label = _("Community teams")
     menu_icon = "group"
@@ -551,6 +798,8 @@ class CommunityTeamsGroup(ViewSetGroup):
         TeamViewSet("community-teams"),
         MembershipViewSet("community-memberships"),
         CampaignViewSet("community-campaigns"),
+        HouseholdViewSet("community-households"),
+        VisitViewSet("community-visits"),
         HelpItemViewSet("community-help-items"),
         ImportViewSet("community-import"),
     )

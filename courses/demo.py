@@ -67,7 +67,8 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
 
 
-def _skills(summary: LoadSummary) -> dict[str, Skill]:
+def demo_skills_ensure(summary: LoadSummary | None = None) -> dict[str, Skill]:
+    """The demo's skills by code, created when missing (other apps' demo data tags to them)."""
     skills = {}
     for order, data in enumerate(demo_content.SKILLS):
         skill, created = Skill.objects.get_or_create(
@@ -79,7 +80,8 @@ def _skills(summary: LoadSummary) -> dict[str, Skill]:
                 "sort_order": order,
             },
         )
-        summary.skills_created += int(created)
+        if summary is not None:
+            summary.skills_created += int(created)
         skills[skill.code] = skill
     return skills
 
@@ -171,7 +173,7 @@ def demo_content_load(*, home: HomePage) -> LoadSummary:
     locale = home.locale
     catalogue = CourseIndexPage.objects.child_of(home).get()
     collection = _collection()
-    skills = _skills(summary)
+    skills = demo_skills_ensure(summary)
 
     for course_data in demo_content.COURSES:
         course_key = demo_uuid("course", course_data["key"])

@@ -7,7 +7,14 @@ area: 404), ``NotPermitted`` (403) or a ``Conflict`` (409). Messages never hold 
 """
 
 from .errors import Conflict, HouseholdConflict, MemberConflict, NotAllowed, NotPermitted, VisitConflict
-from .households import household_create, household_member_create, household_merge, search_text_for
+from .households import (
+    household_consent_record,
+    household_create,
+    household_member_create,
+    household_merge,
+    household_update,
+    search_text_for,
+)
 from .referral_attribution import learners_merged_relink, referral_record
 from .targets import household_target_refresh, member_skills_learn, member_skills_learn_completed
 from .teams import (
@@ -45,10 +52,12 @@ __all__ = [
     "coordinator_group_ensure",
     "coordinator_scope_add",
     "follow_up_done",
+    "household_consent_record",
     "household_create",
     "household_member_create",
     "household_merge",
     "household_target_refresh",
+    "household_update",
     "learners_merged_relink",
     "member_deactivate",
     "member_skills_learn",

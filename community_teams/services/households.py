@@ -8,6 +8,7 @@ sending personal data with it is refused and nothing is stored.
 
 import re
 import uuid
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,10 +18,12 @@ from django.utils.translation import gettext as _
 from courses.text import fold
 from lms.phone import phone_normalise
 
+from ..audit import audit_record
 from ..models import (
     AgeGroup,
     Area,
     Assignment,
+    AuditEntry,
     ConsentMethod,
     ConsentStatus,
     FollowUp,
@@ -64,6 +67,29 @@ def search_text_for(head_name: str, phone: str) -> str:
     return " ".join(part for part in (fold(head_name), phone_digits(phone)) if part)[:400]
 
 
+def _phone(data: dict) -> str:
+    """``data["phone"]`` as E.164 (a Vietnamese mobile), or "" when empty."""
+    raw_phone = text(data, "phone", 30)
+    phone = ""
+    if raw_phone:
+        try:
+            phone = phone_normalise(raw_phone)
+        except ValidationError:
+            phone = ""
+        if not phone.startswith("+84"):
+            raise invalid("phone", _("Enter a Vietnamese mobile number, for example 0912 345 678."), "invalid_phone")
+    return phone
+
+
+def _check_people_count(people) -> None:
+    if people is not None and (
+        isinstance(people, bool) or not isinstance(people, int) or not 1 <= people <= MAX_PEOPLE
+    ):
+        raise invalid(
+            "people_count", _("The number of people must be a whole number from 1 to %(max)d.") % {"max": MAX_PEOPLE}
+        )
+
+
 def _household_fields(data: dict) -> dict:
     """Validated household fields from ``data``, without touching the database."""
     status = data.get("consent_status")
@@ -79,23 +105,8 @@ def _household_fields(data: dict) -> dict:
         "list_code": text(data, "list_code", 40) or None,
         "people_count": data.get("people_count"),
     }
-    raw_phone = text(data, "phone", 30)
-    phone = ""
-    if raw_phone:
-        try:
-            phone = phone_normalise(raw_phone)
-        except ValidationError:
-            phone = ""
-        if not phone.startswith("+84"):
-            raise invalid("phone", _("Enter a Vietnamese mobile number, for example 0912 345 678."), "invalid_phone")
-    fields["phone"] = phone
-    people = fields["people_count"]
-    if people is not None and (
-        isinstance(people, bool) or not isinstance(people, int) or not 1 <= people <= MAX_PEOPLE
-    ):
-        raise invalid(
-            "people_count", _("The number of people must be a whole number from 1 to %(max)d.") % {"max": MAX_PEOPLE}
-        )
+    fields["phone"] = _phone(data)
+    _check_people_count(fields["people_count"])
 
     has_personal = any(fields[name] for name in PERSONAL_FIELDS)
     if status == ConsentStatus.DECLINED:
@@ -289,3 +300,122 @@ def household_merge(*, actor, keep: Household, duplicate: Household) -> Househol
     )
     household_target_refresh(keep)
     return keep
+
+
+# Consent recorded at a visit: an imported household agrees or declines; a given one withdraws.
+CONSENT_CHANGES = {
+    ConsentStatus.IMPORTED: (ConsentStatus.GIVEN, ConsentStatus.DECLINED),
+    ConsentStatus.GIVEN: (ConsentStatus.DECLINED,),
+}
+# Phone clocks run fast: a consent time this far ahead of the server is still accepted.
+CONSENT_CLOCK_AHEAD = timedelta(hours=12)
+# Cleared when a household declines, as the ``ct_household_no_personal_data_without_consent``
+# constraint requires (plus who answered); its members lose their labels and learner links.
+DECLINED_CLEARED = {
+    "head_name": "",
+    "address_note": "",
+    "phone": "",
+    "search_text": "",
+    "consent_by": "",
+    "consent_method": "",
+    "consent_at": None,
+}
+EDITABLE_FIELDS = ("head_name", "phone", "address_note", "people_count")
+
+
+def _household_for_change(actor, household: Household) -> Household:
+    household = _visible_household(actor, household.client_uuid, for_update=True)
+    if household.merged_into_id:
+        raise ValidationError(_("This household was merged into another one: make the change there."), code="merged")
+    return household
+
+
+def _consent_change_refused(current: str, status: str) -> ValidationError:
+    if current == ConsentStatus.ERASED:
+        message = _("This household's data was erased: its consent can no longer be changed.")
+    elif current == ConsentStatus.DECLINED:
+        message = _("This household declined to have its data kept: there is no consent to change.")
+    else:
+        message = _("Consent was already given: it can only be withdrawn.")
+    return ValidationError(message, code="consent_change")
+
+
+@transaction.atomic
+def household_consent_record(
+    *, actor, household: Household, status: str, method: str = "", by: str = "", at=None
+) -> Household:
+    """Record the household's answer at a visit, by anyone who can see it.
+
+    ``imported`` → ``given`` keeps the list's data and records who answered (``by``), how
+    (``method``: spoken or signed) and when (``at``, default now); ``imported`` or ``given`` →
+    ``declined`` (refusal or withdrawal) clears every piece of personal data: the head's name,
+    address, phone, search text, who answered, and the members' labels and learner links.
+    Other changes are refused. The audit log gets the names of the fields changed."""
+    household = _household_for_change(actor, household)
+    if status not in (ConsentStatus.GIVEN, ConsentStatus.DECLINED):
+        raise invalid("status", _("Record whether the household agreed to its data being kept."), "required")
+    if status not in CONSENT_CHANGES.get(household.consent_status, ()):
+        raise _consent_change_refused(household.consent_status, status)
+    by = text({"by": by}, "by", 150)
+    if status == ConsentStatus.GIVEN:
+        if method not in ConsentMethod.values:
+            raise invalid("method", _("Record how consent was given: spoken or signed."), "consent_required")
+        at = at or timezone.now()
+        if timezone.is_naive(at):
+            at = timezone.make_aware(at)
+        if at > timezone.now() + CONSENT_CLOCK_AHEAD:
+            raise invalid("at", _("The time of consent cannot be in the future."), "future")
+        new = {"consent_by": by, "consent_method": method, "consent_at": at}
+    else:
+        if by:
+            raise invalid("by", _("The household declined: leave who answered empty."), "consent_required")
+        new = dict(DECLINED_CLEARED)
+    new["consent_status"] = status
+    changed = sorted(name for name, value in new.items() if getattr(household, name) != value)
+    for name in changed:
+        setattr(household, name, new[name])
+    household.save(update_fields=[*changed, "updated_at"])
+    if status == ConsentStatus.DECLINED:
+        members = HouseholdMember.objects.filter(household=household)
+        if members.exclude(label="").update(label=""):
+            changed.append("label")
+        if members.filter(learner__isnull=False).update(learner=None):
+            changed.append("learner")
+    audit_record(actor=actor, action=AuditEntry.Action.CHANGE, obj=household, details={"fields": changed})
+    return household
+
+
+@transaction.atomic
+def household_update(*, actor, household: Household, data: dict) -> Household:
+    """Change any of ``EDITABLE_FIELDS`` (keys left out stay as they are) of a household that
+    gave consent, by anyone who can see it. The phone is a Vietnamese mobile in any local
+    format, stored as E.164; the search text follows the name and phone. The audit log gets
+    the names of the fields changed (no entry when nothing changed)."""
+    household = _household_for_change(actor, household)
+    unknown = sorted(set(data) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise invalid(unknown[0], _("This cannot be changed here."), "not_editable")
+    if household.consent_status != ConsentStatus.GIVEN:
+        raise ValidationError(
+            _("Only a household that agreed to its data being kept can have it changed: record its consent first."),
+            code="consent_required",
+        )
+    new = {}
+    if "head_name" in data:
+        new["head_name"] = text(data, "head_name", 150)
+    if "address_note" in data:
+        new["address_note"] = text(data, "address_note", 300)
+    if "phone" in data:
+        new["phone"] = _phone(data)
+    if "people_count" in data:
+        _check_people_count(data["people_count"])
+        new["people_count"] = data["people_count"]
+    new["search_text"] = search_text_for(new.get("head_name", household.head_name), new.get("phone", household.phone))
+    changed = sorted(name for name, value in new.items() if getattr(household, name) != value)
+    if not changed:
+        return household
+    for name in changed:
+        setattr(household, name, new[name])
+    household.save(update_fields=[*changed, "updated_at"])
+    audit_record(actor=actor, action=AuditEntry.Action.CHANGE, obj=household, details={"fields": changed})
+    return household

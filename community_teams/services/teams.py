@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Assignment, FollowUp, Household, Membership, Role, Team
 from ..scoping import households_visible_to, scope_forget, scope_of, teams_managed_by
-from .common import create_or_get
+from .common import create_or_get, invalid
 from .errors import NotAllowed, NotPermitted
 
 # Accounts in this group never take in anonymous learners' progress (``lms.services.
@@ -57,7 +57,7 @@ def member_deactivate(*, actor, membership: Membership, reassign_to=None) -> dic
         reassign_to.pk == membership.user_id
         or not Membership.objects.filter(team=team, user=reassign_to, is_active=True).exists()
     ):
-        raise ValidationError(_("Hand the work to an active member of the same team."), code="reassign_to")
+        raise invalid("reassign_to", _("Hand the work to an active member of the same team."), "reassign_to")
     if membership.is_active:
         membership.is_active = False
         membership.deactivated_at = timezone.now()
@@ -88,7 +88,7 @@ def assignment_set(*, actor, household: Household, member) -> Assignment:
     if not Membership.objects.filter(
         user=member, is_active=True, team__is_active=True, team__villages=household.village_id
     ).exists():
-        raise ValidationError(_("This person is not in a team working in the household's village."), code="member")
+        raise invalid("member", _("This person is not in a team working in the household's village."), "member")
     assignment, created = create_or_get(Assignment, {"household": household}, {"member": member, "assigned_by": actor})
     if not created and assignment.member_id != member.pk:
         previous = assignment.member_id
@@ -100,7 +100,8 @@ def assignment_set(*, actor, household: Household, member) -> Assignment:
     return assignment
 
 
-# Coordinators work in the Wagtail admin (areas, teams, memberships, campaigns, imports).
+# Coordinators work in the Wagtail admin (areas, teams, memberships, campaigns, imports; households
+# and visits read only).
 COORDINATOR_GROUP = "Community coordinators"
 COORDINATOR_PERMISSIONS = (
     ("wagtailadmin", "admin", "access_admin"),
@@ -111,6 +112,9 @@ COORDINATOR_PERMISSIONS = (
     ),
     ("community_teams", "campaign", "delete_campaign"),
     ("community_teams", "helpitem", "view_helpitem"),
+    # Field data, read only in the admin (and only in the coordinator's area).
+    ("community_teams", "household", "view_household"),
+    ("community_teams", "visit", "view_visit"),
 )
 
 

@@ -222,6 +222,11 @@ def test_is_field_user(objects, role):
 DENIED = "denied"
 
 
+def _national_digits(phone: str) -> str:
+    """ "0912 100 201" -> "912100201": found in the local and the E.164 (+84…) spellings."""
+    return phone.replace(" ", "").removeprefix("0")
+
+
 def foreign_traces(objects, role, body: str) -> list[str]:
     """Names, phones, labels and UUIDs of households (and their rows) ``role`` may not see."""
     visible = VISIBLE[role]["household"]
@@ -234,6 +239,7 @@ def foreign_traces(objects, role, body: str) -> list[str]:
             head_name,
             label,
             phone.replace(" ", ""),
+            _national_digits(phone),
             str(rows[symbol].client_uuid),
             str(rows["m" + symbol[1:]].client_uuid),
             str(rows["v" + symbol[1:]].client_uuid),
@@ -435,8 +441,9 @@ def test_field_team_page_shows_exactly_my_teams_and_their_visits(objects, client
     assert foreign_traces(objects, role, body) == []
 
 
-# Wagtail admin (/admin/): teams, villages (areas) and campaigns. Every role but "anonymous" is
-# given the admin's and the app's model permissions, so only the scope keeps them apart. Rows in
+# Wagtail admin (/admin/): teams, villages (areas) and campaigns; households and visits (read
+# only, below). Every role but "anonymous" is given the admin's and the app's model permissions,
+# so only the scope keeps them apart. Rows in
 # a listing are read from their inspect and edit links. Denied: 404, or Wagtail's redirect to
 # the dashboard (no scope at all) or to its sign-in page (signed out).
 
@@ -462,7 +469,7 @@ def admin_client(objects, client):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(
             content_type__app_label="community_teams",
-            content_type__model__in=["area", "team", "membership", "campaign"],
+            content_type__model__in=["area", "team", "membership", "campaign", "household", "visit"],
         ),
     )
     for role, user in objects.users.items():
@@ -521,3 +528,152 @@ def test_admin_edit(objects, admin_client, role, kind):
             assert response.status_code == 200, symbol
         else:
             assert_admin_denied(response, objects, role)
+
+
+# Wagtail admin, field data: households and visits are listed and inspected (never added,
+# edited or deleted) by coordinators and site administrators only; team members and leaders
+# work in the field pages, so even with the model permission the admin refuses them (a
+# redirect to the dashboard). A coordinator's foreign row is a 404. Listings hold no personal
+# data of any household, not even of one's own; an inspect page shows it (and the visit notes)
+# to whoever ``can_view_personal_data``, and each such page is an audit entry.
+
+ADMIN_FIELD_DATA = {"household": "community-households", "visit": "community-visits"}
+ADMIN_FIELD_DATA_VISIBLE = {
+    "coordinator_a": {"household": {"hA1", "hA2"}, "visit": {"vA1", "vA2"}},
+    "coordinator_b": {"household": {"hB1", "hB2"}, "visit": {"vB1", "vB2"}},
+    "province_coordinator": {"household": {"hA1", "hA2", "hB1", "hB2"}, "visit": {"vA1", "vA2", "vB1", "vB2"}},
+    "superuser": {"household": {"hA1", "hA2", "hB1", "hB2"}, "visit": {"vA1", "vA2", "vB1", "vB2"}},
+}
+
+
+def personal_data_in(body: str) -> list[str]:
+    """Names, phones and member labels of every household found in ``body``."""
+    found = []
+    for head_name, phone, label in ((h[2], h[3], h[4]) for h in HOUSEHOLDS.values()):
+        found += [value for value in (head_name, _national_digits(phone), label) if value in body]
+    return found
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("kind", list(ADMIN_FIELD_DATA))
+def test_admin_field_data_list(objects, admin_client, role, kind):
+    prefix = ADMIN_FIELD_DATA[kind]
+    response = admin_client(role).get(reverse(f"{prefix}:index"))
+    if role not in ADMIN_FIELD_DATA_VISIBLE:
+        assert_admin_denied(response, objects, role)
+        return
+    assert response.status_code == 200
+    body = response.content.decode()
+    pks = {int(pk) for pk in re.findall(rf"/admin/{prefix}/inspect/(\d+)/", body)}
+    assert pks == {objects.rows[symbol].pk for symbol in ADMIN_FIELD_DATA_VISIBLE[role][kind]}
+    assert f"/admin/{prefix}/edit/" not in body and f"/admin/{prefix}/new/" not in body
+    assert personal_data_in(body) == []
+    assert "Đã cài VNeID" not in body  # visit notes
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("kind", list(ADMIN_FIELD_DATA))
+def test_admin_field_data_inspect(objects, admin_client, role, kind):
+    prefix = ADMIN_FIELD_DATA[kind]
+    client = admin_client(role)
+    visible = ADMIN_FIELD_DATA_VISIBLE.get(role, {}).get(kind, set())
+    for symbol in sorted(_ALL[kind]):
+        response = client.get(reverse(f"{prefix}:inspect", args=[objects.rows[symbol].pk]))
+        body = response.content.decode()
+        if symbol in visible:
+            assert response.status_code == 200, symbol
+            _village, _author, head_name, phone, _label = HOUSEHOLDS["h" + symbol[1:]]
+            if kind == "household":
+                assert head_name in body and _national_digits(phone) in body, symbol
+            else:
+                assert "Đã cài VNeID" in body and head_name not in body, symbol
+            assert foreign_traces(objects, role, body) == []
+        elif role in ADMIN_FIELD_DATA_VISIBLE:
+            assert response.status_code == 404, symbol  # a coordinator's foreign row
+            assert foreign_traces(objects, role, body) == []
+        else:
+            assert_admin_denied(response, objects, role)
+            assert personal_data_in(body) == [] and "Đã cài VNeID" not in body
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_field_data_has_no_write_pages(objects, admin_client, role):
+    client = admin_client(role)
+    for prefix in ADMIN_FIELD_DATA.values():
+        for view in ("add", "edit", "delete", "history", "usage"):
+            with pytest.raises(NoReverseMatch):
+                reverse(f"{prefix}:{view}", args=[] if view == "add" else [1])
+        assert client.get(f"/admin/{prefix}/new/").status_code in (302, 404)
+        assert client.get(f"/admin/{prefix}/edit/{objects.rows['hA1'].pk}/").status_code in (302, 404)
+
+
+def test_admin_household_inspect_is_audited(objects, admin_client):
+    from community_teams.models import AuditEntry
+
+    rows = objects.rows
+    client = admin_client("coordinator_a")
+    assert client.get(reverse("community-households:index")).status_code == 200
+    assert client.get(reverse("community-visits:index")).status_code == 200
+    assert client.get(reverse("community-households:inspect", args=[rows["hB1"].pk])).status_code == 404
+    assert not AuditEntry.objects.exists()  # listings and foreign rows show no personal data
+
+    assert client.get(reverse("community-households:inspect", args=[rows["hA1"].pk])).status_code == 200
+    assert client.get(reverse("community-visits:inspect", args=[rows["vA2"].pk])).status_code == 200
+    entries = list(
+        AuditEntry.objects.order_by("pk").values_list("actor", "action", "object_type", "object_id", "details")
+    )
+    assert entries == [
+        (objects.users["coordinator_a"].pk, "view", "household", str(rows["hA1"].pk), {"surface": "admin"}),
+        (objects.users["coordinator_a"].pk, "view", "household", str(rows["hA2"].pk), {"surface": "admin"}),
+    ]
+
+
+def test_admin_declined_household_shows_and_audits_nothing(objects, admin_client):
+    from community_teams.models import AuditEntry
+
+    world = objects.world
+    declined = Household.objects.create(
+        village=world.village_a1, commune_code="01273", province_code="04", consent_status="declined"
+    )
+    response = admin_client("coordinator_a").get(reverse("community-households:inspect", args=[declined.pk]))
+    assert response.status_code == 200
+    assert [field for field in response.context["view"].fields if field in {"head_name", "phone", "notes"}] == []
+    assert not AuditEntry.objects.exists()
+
+
+def test_admin_visit_list_shows_the_help_given_in_constant_queries(
+    objects, admin_client, make_visit, django_assert_max_num_queries
+):
+    world = objects.world
+    client = admin_client("coordinator_a")
+    url = reverse("community-visits:index")
+
+    def add_visits(count):
+        for _ in range(count):
+            make_visit(world.member_a, objects.rows["hA1"], help=[{"item": "quet-qr"}, {"item": "mua-hang"}])
+
+    add_visits(1)
+    client.get(url)  # warm the caches (content types, site)
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    add_visits(5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("Mua hàng trực tuyến, Cài thanh toán QR") == 6  # in the items' order
+
+
+def test_coordinators_group_reads_households_and_visits(objects, client):
+    from community_teams.services.teams import coordinator_group_ensure
+
+    coordinator = objects.users["coordinator_a"]
+    coordinator.groups.add(coordinator_group_ensure())
+    assert coordinator.has_perm("community_teams.view_household") and coordinator.has_perm("community_teams.view_visit")
+    assert not coordinator.has_perm("community_teams.change_household")
+    client.force_login(coordinator)
+    for prefix, symbol in (("community-households", "hA1"), ("community-visits", "vA1")):
+        assert client.get(reverse(f"{prefix}:index")).status_code == 200
+        assert client.get(reverse(f"{prefix}:inspect", args=[objects.rows[symbol].pk])).status_code == 200
+    # Menu entries in the "Community teams" group.
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("community-households:index") in home and reverse("community-visits:index") in home
