@@ -104,10 +104,19 @@ class SecondsField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID as text only: DRF would take ``false`` or ``0`` as the integer 0, a valid UUID."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 class ProgressInputSerializer(serializers.Serializer):
     position = PositionField(help_text="How far through the lesson, from 0 (start) to 1 (end). Never goes back.")
     seconds = SecondsField(default=0, help_text="Seconds spent since the last call.")
-    event_id = serializers.UUIDField(
+    event_id = StrictUUIDField(
         required=False,
         allow_null=True,
         help_text="Made once per event by the client and resent with it: a replay adds no time.",

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from ..models import (
     Assignment,
+    ConsentStatus,
     FollowUp,
     HelpItem,
     Household,
@@ -50,6 +51,8 @@ from .targets import household_target_refresh, member_skill_observe
 
 DEVICE_AHEAD_ACCEPTED = timedelta(hours=12)
 DEVICE_AHEAD_LIMIT = timedelta(hours=24)
+# A member who left may still sync visits made before they left (phones sync late), this long.
+FORMER_MEMBER_SYNC_WINDOW = timedelta(days=30)
 MAX_HELP_ITEMS = 30
 MAX_PEOPLE_LISTED = 50
 SERVICE_NAME_LENGTH = 200
@@ -219,6 +222,10 @@ def _visit_place(actor, household_uuid, visited_at) -> tuple[Household, Team, bo
     if former is not None:
         if visited_at > former.deactivated_at:
             raise NotPermitted(_("This visit was made after you left the team, so it cannot be saved."))
+        if timezone.now() - former.deactivated_at > FORMER_MEMBER_SYNC_WINDOW:
+            raise NotPermitted(
+                _("Visits of a member who left the team are accepted for 30 days. Ask your team leader.")
+            )
         household = Household.objects.select_related("merged_into").get(client_uuid=household_uuid)
         return (household.merged_into or household), former.team, True
     if household is not None:
@@ -445,6 +452,8 @@ def visit_edit(*, actor, visit: Visit, data: dict) -> Visit:
         raise NotAllowed(_("This visit does not exist or is outside your area."))
     if not can_edit_visit(actor, visit):
         raise NotPermitted(_("Only the author, within seven days, or the team leader can change this visit."))
+    if visit.household.consent_status == ConsentStatus.ERASED:
+        raise NotPermitted(_("This household's data was erased: its visits can no longer be changed."))
     previous = _snapshot(visit)
     merged = {**previous, **{key: data[key] for key in EDITABLE if key in data}}
     canonical = visit_payload_canonical(

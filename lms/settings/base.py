@@ -246,6 +246,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["lms.api_auth.public_api_only"],
+    # One name per choice set used by several serializers (and by their model fields).
+    "ENUM_NAME_OVERRIDES": {
+        "ConsentMethodEnum": "community_teams.models.ConsentMethod",
+        "ConsentStatusEnum": "community_teams.models.ConsentStatus",
+        "AgeGroupEnum": "community_teams.models.AgeGroup",
+        "VisitOutcomeEnum": "community_teams.models.VisitOutcome",
+    },
 }
 
 # Celery: CELERY_BROKER_URL present means a real worker; absent means tasks run in-process.

@@ -244,6 +244,8 @@ def test_unknown_or_unpublished_lesson_is_a_404_with_a_message(api, plain_lesson
             ),
         ),
         ({"position": 0.5, "event_id": "not-a-uuid"}, "event_id", site_language("The event id must be a UUID.")),
+        ({"position": 0.5, "event_id": False}, "event_id", site_language("The event id must be a UUID.")),
+        ({"position": 0.5, "event_id": 0}, "event_id", site_language("The event id must be a UUID.")),
     ],
     ids=lambda value: json.dumps(value) if isinstance(value, dict) else value if value.startswith("{") else None,
 )
