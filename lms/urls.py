@@ -9,7 +9,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from community_teams import api as community_api
 from courses import api as courses_api
 
 from . import account_views, certificate_views, views
@@ -24,7 +23,8 @@ api_patterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     *courses_api.urlpatterns,
     *lms_api.urlpatterns,
-    *community_api.urlpatterns,
+    # Included by name: lms never imports community_teams (it only wires its URLs in).
+    path("", include("community_teams.api")),
 ]
 
 urlpatterns = [
