@@ -36,6 +36,9 @@ Endpoints (request → response):
   (required with given), by?, at?}`` → ``Household``: an imported household answers at the
   first visit; a given one withdraws (declined clears all its personal data and its members'
   labels). 400 for any other change.
+- ``POST households/<uuid>/erase/`` ``{reason: requested|consent_withdrawn|entered_in_error}`` →
+  ``Household`` with its personal data erased, counts kept (leaders of the village, coordinators,
+  site administrators; else 403).
 - ``POST households/<uuid>/assign/`` ``{member: user id}`` → ``{household: uuid, member,
   assigned_by, assigned_at}`` (leaders of a team of the village and coordinators, else 403;
   ``member`` active in a team covering the village, else 400).
@@ -91,6 +94,7 @@ from lms.api import ErrorSerializer
 
 from . import selectors, services
 from .audit import audit_household_view
+from .erasure import ErasureReason, household_erase
 from .models import AgeGroup, ConsentMethod, ConsentStatus, VisitOutcome
 from .scoping import (
     can_edit_visit,
@@ -395,6 +399,10 @@ class HouseholdConsentSerializer(serializers.Serializer):
     at = serializers.DateTimeField(required=False, allow_null=True, help_text="Default: now.")
 
 
+class HouseholdEraseSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=ErasureReason.choices)
+
+
 class HouseholdAssignSerializer(serializers.Serializer):
     member = serializers.IntegerField(help_text="The user id of a member of a team covering the village.")
 
@@ -590,6 +598,22 @@ class HouseholdConsent(FieldAPIView):
             by=data.get("by") or "",
             at=data.get("at"),
         )
+        return _household_answer(request, household)
+
+
+class HouseholdErase(FieldAPIView):
+    @extend_schema(
+        operation_id="households_erase",
+        tags=["community"],
+        request=HouseholdEraseSerializer,
+        responses={200: HouseholdSerializer, **ERRORS},
+        description="Erase the household's personal data (name, phone, address, people's labels, visit "
+        "notes); counts stay. Team leaders of the village, coordinators of its area and site administrators.",
+    )
+    def post(self, request, client_uuid):
+        household = _household(request, client_uuid)
+        reason = _valid(HouseholdEraseSerializer, request)["reason"]
+        household = _run(household_erase, actor=request.user, household=household, reason=reason)
         return _household_answer(request, household)
 
 
@@ -805,6 +829,7 @@ urlpatterns = [
     path("households/search/", HouseholdSearch.as_view(), name="households-search"),
     path("households/<uuid:client_uuid>/", HouseholdDetail.as_view(), name="household-detail"),
     path("households/<uuid:client_uuid>/consent/", HouseholdConsent.as_view(), name="household-consent"),
+    path("households/<uuid:client_uuid>/erase/", HouseholdErase.as_view(), name="household-erase"),
     path("households/<uuid:client_uuid>/assign/", HouseholdAssign.as_view(), name="household-assign"),
     path("households/<uuid:client_uuid>/merge/", HouseholdMerge.as_view(), name="household-merge"),
     path("memberships/<int:membership_id>/deactivate/", MembershipDeactivate.as_view(), name="membership-deactivate"),
