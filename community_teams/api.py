@@ -461,6 +461,16 @@ CONFLICT = {409: OpenApiResponse(ErrorSerializer, description="This UUID is stor
 READ_ERRORS = {403: ERRORS[403]}
 
 
+def created_by_uuid(serializer) -> dict:
+    """Responses of a create-by-client-UUID call: safe to resend."""
+    return {
+        201: OpenApiResponse(serializer, description="Created."),
+        200: OpenApiResponse(serializer, description="Already stored (same UUID, same data)."),
+        **ERRORS,
+        **CONFLICT,
+    }
+
+
 class FieldAPIView(GenericAPIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser]
@@ -511,12 +521,7 @@ class HouseholdListCreate(FieldAPIView):
         operation_id="households_create",
         tags=["community"],
         request=HouseholdCreateSerializer,
-        responses={
-            201: OpenApiResponse(HouseholdSerializer, description="Created."),
-            200: OpenApiResponse(HouseholdSerializer, description="Already stored (same UUID, same data)."),
-            **ERRORS,
-            **CONFLICT,
-        },
+        responses=created_by_uuid(HouseholdSerializer),
         description="Create a household by its client UUID; safe to resend.",
     )
     def post(self, request):
@@ -676,12 +681,7 @@ class HouseholdMemberCreate(FieldAPIView):
         operation_id="household_members_create",
         tags=["community"],
         request=HouseholdMemberCreateSerializer,
-        responses={
-            201: OpenApiResponse(HouseholdMemberSerializer, description="Created."),
-            200: OpenApiResponse(HouseholdMemberSerializer, description="Already stored."),
-            **ERRORS,
-            **CONFLICT,
-        },
+        responses=created_by_uuid(HouseholdMemberSerializer),
         description="Add a person to a household by their client UUID; safe to resend.",
     )
     def post(self, request):
@@ -713,12 +713,7 @@ class VisitListCreate(FieldAPIView):
         operation_id="visits_create",
         tags=["community"],
         request=VisitCreateSerializer,
-        responses={
-            201: OpenApiResponse(VisitResultSerializer, description="Created."),
-            200: OpenApiResponse(VisitResultSerializer, description="Already stored (the same payload)."),
-            **ERRORS,
-            **CONFLICT,
-        },
+        responses=created_by_uuid(VisitResultSerializer),
         description="Record a visit by its client UUID; resending the same payload is safe (200, "
         "`already_stored`), even after the visit was edited.",
     )

@@ -119,6 +119,12 @@ def _area_q(scope: Scope, *, commune: str = "commune_code", province: str = "pro
     return q
 
 
+def coordinated_q(user, *, commune: str = "commune_code", province: str = "province_code") -> Q:
+    """Rows of the communes and provinces ``user`` coordinates (everything for superusers)."""
+    scope = scope_of(user)
+    return Q() if scope.everything else _area_q(scope, commune=commune, province=province)
+
+
 def households_visible_to(user) -> QuerySet:
     scope = scope_of(user)
     if scope.everything:

@@ -18,7 +18,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path
 from django.utils import timezone
@@ -45,6 +45,7 @@ from .scoping import (
     areas_visible_to,
     campaigns_visible_to,
     can_view_personal_data,
+    coordinated_q,
     households_visible_to,
     scope_of,
     teams_managed_by,
@@ -55,19 +56,6 @@ from .services import member_deactivate, membership_add
 from .services.errors import NotAllowed, NotPermitted
 
 # Permission policies: Django model permission and scope
-
-
-def coordinated_q(user, *, commune: str = "commune_code", province: str = "province_code") -> Q:
-    """Rows of the communes and provinces ``user`` coordinates (everything for superusers)."""
-    scope = scope_of(user)
-    if scope.everything:
-        return Q()
-    q = Q(pk__in=[])
-    if scope.commune_codes:
-        q |= Q(**{f"{commune}__in": scope.commune_codes})
-    if scope.province_codes:
-        q |= Q(**{f"{province}__in": scope.province_codes})
-    return q
 
 
 def coordinates(user, *, commune_code: str, province_code: str) -> bool:
