@@ -61,7 +61,9 @@ pytest: install-dev
 		DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_CACHE) CELERY_BROKER_URL=$(TEST_REDIS_BROKER) \
 			$(VENV)/bin/pytest --create-db tests/integration tests/courses/test_search.py tests/lms/test_learning.py \
 				tests/lms/test_phone_signup.py tests/lms/test_certificates.py tests/lms/test_progress_api.py \
-				tests/community_teams/test_visits.py tests/community_teams/test_api.py tests/community_teams/test_areas.py; \
+				tests/community_teams/test_visits.py tests/community_teams/test_api.py tests/community_teams/test_areas.py \
+				tests/community_teams/test_sync.py tests/community_teams/test_exports.py tests/community_teams/test_erasure.py \
+				tests/lms/test_insight.py; \
 	elif [ $$status -ne 3 ]; then exit $$status; fi
 
 test: lint check pytest

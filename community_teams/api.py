@@ -9,6 +9,8 @@ personal data is recorded in the audit log (``audit_household_view``).
 
 Errors: 400 ``{"<field>": ["message"], "non_field_errors": ["message"]}`` (nothing stored);
 403/404/409 ``{"detail": "message"}``. Messages are for people, in the request's language.
+Inputs take JSON's own types only (5 is not a text, "5" is not a number, 0 is not a UUID).
+Lists: ``limit`` 1 to 200 (default 50), ``offset`` from 0; anything else is a 400.
 
 Endpoints (request → response):
 
@@ -73,6 +75,29 @@ Endpoints (request → response):
 - ``GET me/today/`` → ``{today, follow_ups: [FollowUp] (due or overdue), upcoming_follow_ups:
   n, households: [{uuid, head_name, village_name, meets_target, last_visited_at}] (assigned to
   me), recent_visits: [{uuid, household, head_name, visited_at, outcome, referral_token}]}``.
+- ``GET teams/`` → ``[{id, name, commune: {code, name}, villages: [{code, name}], can_manage,
+  members: [{membership_id, user_id, name, role: member|leader, is_active}]}]``: the active teams
+  the caller sees, active members first; no phone numbers (``api_teams``).
+- ``POST teams/<id>/members/`` ``{phone, display_name? (required for a number with no account),
+  role?: member|leader}`` → 201 ``{membership_id, user_id, name, role, is_active}`` (put in the
+  team, one SMS invitation sent), 200 (already an active member: nothing changed, no SMS), 400
+  (not a Vietnamese mobile, name missing), 403 (a member who does not manage the team; a leader
+  naming a leader), 404 (a team outside the caller's area).
+- ``GET campaigns/`` → ``[{id, name, area: {code, name, kind}, starts_on, ends_on, targets:
+  [{kind, label, target, done, percent}]}]``: campaigns of the caller's areas running now or
+  ended in the last 30 days.
+- ``POST exports/`` ``{kind: households|visits, format: csv|xlsx, filters?: {village?: code,
+  team?: id, date_from?: date, date_to?: date}}`` → 202 ``Export`` (made in the background), 403
+  (no community role), 400 ``{kind|format|filters|village|team|date_from|date_to: [message]}``.
+  ``Export`` = ``{id, kind, format, status: pending|running|done|failed|expired, rows_total,
+  rows_done, percent, download_url|null, expires_at|null, error}``. ``GET exports/<id>/`` →
+  ``Export`` (the owner's only, else 404). The file: ``download_url`` (``api_exports``).
+- ``POST sync/visits/`` ``{households?: [as POST households/], members?: [as POST
+  household-members/], visits?: [as POST visits/]}`` (at most 500 items in all) → 200
+  ``{households|members|visits: [{uuid, status: 201|200|409|404|410|403|400|503, errors?,
+  detail?, retry?, referral_token? (visits)}]}``, one answer per item in the order sent; 400
+  (malformed envelope), 413 (too many items). Households first, then members, then visits
+  (``api_sync``, rules in ``sync``).
 """
 
 from django.contrib.auth import get_user_model
@@ -85,14 +110,15 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.fields import get_error_detail
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from courses.api import SkillRefSerializer
-from lms.api import ErrorSerializer
+from lms.api import ErrorSerializer, StrictUUIDField
 
-from . import selectors, services
+from . import api_exports, selectors, services
 from .audit import audit_household_view
 from .erasure import ErasureReason, household_erase
 from .models import AgeGroup, ConsentMethod, ConsentStatus, VisitOutcome
@@ -322,22 +348,46 @@ class FieldErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(required=False)
 
 
-# Input. Shapes only: the services check the rules and give the messages.
+# Input. Shapes only: the services check the rules and give the messages. Fields take JSON's own
+# types only (DRF would read 5 as the text "5", "5" as the number 5 and 0 as a UUID).
+
+
+class TextField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# The database's integers (bigger ones overflowed in a query: a 500).
+MAX_INTEGER = 2**63 - 1
+
+
+class WholeNumberField(serializers.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", -MAX_INTEGER)
+        kwargs.setdefault("max_value", MAX_INTEGER)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class HouseholdCreateSerializer(serializers.Serializer):
-    client_uuid = serializers.UUIDField()
-    village = serializers.CharField(max_length=20, help_text="The village's code, e.g. 01273-001.")
+    client_uuid = StrictUUIDField()
+    village = TextField(max_length=20, help_text="The village's code, e.g. 01273-001.")
     consent_status = serializers.ChoiceField(
         choices=ConsentStatus.choices, help_text="From the field: given or declined (imported and erased are not)."
     )
-    consent_by = serializers.CharField(required=False, allow_blank=True)
+    consent_by = TextField(required=False, allow_blank=True)
     consent_method = serializers.ChoiceField(choices=ConsentMethod.choices, required=False, allow_blank=True)
     consent_at = serializers.DateTimeField(required=False, allow_null=True)
-    head_name = serializers.CharField(required=False, allow_blank=True, help_text="At most 150 characters.")
-    phone = serializers.CharField(required=False, allow_blank=True, help_text="A Vietnamese mobile number.")
-    address_note = serializers.CharField(required=False, allow_blank=True, help_text="At most 300 characters.")
-    people_count = serializers.IntegerField(required=False, allow_null=True, help_text="1 to 99.")
+    head_name = TextField(required=False, allow_blank=True, help_text="At most 150 characters.")
+    phone = TextField(required=False, allow_blank=True, help_text="A Vietnamese mobile number.")
+    address_note = TextField(required=False, allow_blank=True, help_text="At most 300 characters.")
+    people_count = WholeNumberField(required=False, allow_null=True, help_text="1 to 99.")
 
     def validate_consent_status(self, value):
         if value not in (ConsentStatus.GIVEN, ConsentStatus.DECLINED):
@@ -346,35 +396,35 @@ class HouseholdCreateSerializer(serializers.Serializer):
 
 
 class HouseholdSearchSerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=100, help_text="Part of a name (accents optional) or of a phone number.")
+    q = TextField(max_length=100, help_text="Part of a name (accents optional) or of a phone number.")
 
 
 class HouseholdMemberCreateSerializer(serializers.Serializer):
-    client_uuid = serializers.UUIDField()
-    household = serializers.UUIDField(help_text="The household's client UUID.")
-    label = serializers.CharField(required=False, allow_blank=True, help_text="E.g. “bà Hường”; needs consent.")
+    client_uuid = StrictUUIDField()
+    household = StrictUUIDField(help_text="The household's client UUID.")
+    label = TextField(required=False, allow_blank=True, help_text="E.g. “bà Hường”; needs consent.")
     age_group = serializers.ChoiceField(choices=AgeGroup.choices, required=False, allow_blank=True)
 
 
 class VisitHelpInputSerializer(serializers.Serializer):
-    item = serializers.CharField(max_length=40, help_text="A help item's code.")
-    member = serializers.UUIDField(required=False, allow_null=True, help_text="The person helped.")
-    service_name = serializers.CharField(required=False, allow_blank=True)
+    item = TextField(max_length=40, help_text="A help item's code.")
+    member = StrictUUIDField(required=False, allow_null=True, help_text="The person helped.")
+    service_name = TextField(required=False, allow_blank=True)
 
 
 class VisitEditSerializer(serializers.Serializer):
-    duration_minutes = serializers.IntegerField(help_text="1 to 600.")
+    duration_minutes = WholeNumberField(help_text="1 to 600.")
     outcome = serializers.ChoiceField(choices=VisitOutcome.choices)
-    notes = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text="At most 2000 characters.")
+    notes = TextField(allow_blank=True, trim_whitespace=False, help_text="At most 2000 characters.")
     follow_up_on = serializers.DateField(allow_null=True, help_text="On or after the day of the visit.")
-    members_present = serializers.ListField(child=serializers.UUIDField(), max_length=50)
-    team_members = serializers.ListField(child=serializers.IntegerField(), max_length=50)
+    members_present = serializers.ListField(child=StrictUUIDField(), max_length=50)
+    team_members = serializers.ListField(child=WholeNumberField(), max_length=50)
     help = VisitHelpInputSerializer(many=True)
 
 
 class VisitCreateSerializer(VisitEditSerializer):
-    client_uuid = serializers.UUIDField(help_text="Made once by the phone; resending it is safe.")
-    household = serializers.UUIDField(help_text="The household's client UUID.")
+    client_uuid = StrictUUIDField(help_text="Made once by the phone; resending it is safe.")
+    household = StrictUUIDField(help_text="The household's client UUID.")
     visited_at = serializers.DateTimeField(help_text="The phone's time of the visit, with its offset.")
 
     def __init__(self, *args, **kwargs):
@@ -384,10 +434,10 @@ class VisitCreateSerializer(VisitEditSerializer):
 
 
 class HouseholdUpdateSerializer(serializers.Serializer):
-    head_name = serializers.CharField(allow_blank=True, help_text="At most 150 characters.")
-    phone = serializers.CharField(allow_blank=True, help_text="A Vietnamese mobile number, or empty.")
-    address_note = serializers.CharField(allow_blank=True, help_text="At most 300 characters.")
-    people_count = serializers.IntegerField(allow_null=True, help_text="1 to 99.")
+    head_name = TextField(allow_blank=True, help_text="At most 150 characters.")
+    phone = TextField(allow_blank=True, help_text="A Vietnamese mobile number, or empty.")
+    address_note = TextField(allow_blank=True, help_text="At most 300 characters.")
+    people_count = WholeNumberField(allow_null=True, help_text="1 to 99.")
 
 
 class HouseholdConsentSerializer(serializers.Serializer):
@@ -395,7 +445,7 @@ class HouseholdConsentSerializer(serializers.Serializer):
     method = serializers.ChoiceField(
         choices=ConsentMethod.choices, required=False, allow_blank=True, help_text="Required with given."
     )
-    by = serializers.CharField(required=False, allow_blank=True, help_text="Who answered (given only).")
+    by = TextField(required=False, allow_blank=True, help_text="Who answered (given only).")
     at = serializers.DateTimeField(required=False, allow_null=True, help_text="Default: now.")
 
 
@@ -404,21 +454,21 @@ class HouseholdEraseSerializer(serializers.Serializer):
 
 
 class HouseholdAssignSerializer(serializers.Serializer):
-    member = serializers.IntegerField(help_text="The user id of a member of a team covering the village.")
+    member = WholeNumberField(help_text="The user id of a member of a team covering the village.")
 
 
 class HouseholdMergeSerializer(serializers.Serializer):
-    duplicate = serializers.UUIDField(help_text="The client UUID of the household entered twice.")
+    duplicate = StrictUUIDField(help_text="The client UUID of the household entered twice.")
 
 
 class MembershipDeactivateSerializer(serializers.Serializer):
-    reassign_to = serializers.IntegerField(
+    reassign_to = WholeNumberField(
         required=False, allow_null=True, help_text="The user id of an active member of the same team."
     )
 
 
 class FollowUpDoneSerializer(serializers.Serializer):
-    visit = serializers.UUIDField(required=False, allow_null=True, help_text="The visit that did it.")
+    visit = StrictUUIDField(required=False, allow_null=True, help_text="The visit that did it.")
 
 
 def _valid(serializer_class, request, **kwargs) -> dict:
@@ -459,6 +509,7 @@ ERRORS = {
 }
 CONFLICT = {409: OpenApiResponse(ErrorSerializer, description="This UUID is stored with other data; nothing changed.")}
 READ_ERRORS = {403: ERRORS[403]}
+LIST_ERRORS = {400: OpenApiResponse(FieldErrorSerializer, description="Invalid paging or filter."), **READ_ERRORS}
 
 
 def created_by_uuid(serializer) -> dict:
@@ -471,12 +522,44 @@ def created_by_uuid(serializer) -> dict:
     }
 
 
+class FieldPagination(LimitOffsetPagination):
+    """``limit`` 1 to 200, ``offset`` from 0; anything else is a 400 (DRF ignored it). An offset
+    past any real list is an empty page (a huge one overflowed the database's integers)."""
+
+    max_limit = 200
+    max_offset = 1_000_000_000
+
+    def _number(self, request, name: str, minimum: int, default):
+        raw = request.query_params.get(name)
+        if raw is None:
+            return default
+        if not raw.isascii() or not raw.isdigit() or int(raw) < minimum:
+            raise ValidationError({name: [_("Send a whole number from %(min)d.") % {"min": minimum}]})
+        return int(raw)
+
+    def get_limit(self, request):
+        return min(self._number(request, self.limit_query_param, 1, self.default_limit), self.max_limit)
+
+    def get_offset(self, request):
+        return min(self._number(request, self.offset_query_param, 0, 0), self.max_offset)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        minimum = {self.limit_query_param: 1, self.offset_query_param: 0}
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = minimum[parameter["name"]]
+        return parameters
+
+
 class FieldAPIView(GenericAPIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser]
+    pagination_class = FieldPagination
 
 
 class AreaList(FieldAPIView):
+    pagination_class = None  # a short list, whole (the schema said paginated)
+
     @extend_schema(
         operation_id="areas_list",
         tags=["community"],
@@ -488,6 +571,8 @@ class AreaList(FieldAPIView):
 
 
 class HelpItemList(FieldAPIView):
+    pagination_class = None  # a short list, whole (the schema said paginated)
+
     @extend_schema(
         operation_id="help_items_list",
         tags=["community"],
@@ -508,7 +593,7 @@ class HouseholdListCreate(FieldAPIView):
         operation_id="households_list",
         tags=["community"],
         parameters=[VILLAGE],
-        responses={200: HouseholdSerializer(many=True), **READ_ERRORS},
+        responses={200: HouseholdSerializer(many=True), **LIST_ERRORS},
         description="Households the caller may see, recently changed or visited first.",
     )
     def get(self, request):
@@ -664,7 +749,7 @@ class MembershipDeactivate(FieldAPIView):
         "``reassign_to`` (households become unassigned without one). Team leaders and coordinators.",
     )
     def post(self, request, membership_id: int):
-        membership = memberships_visible_to(request.user).filter(pk=membership_id).first()
+        membership = memberships_visible_to(request.user).filter(pk=min(membership_id, MAX_INTEGER)).first()
         if membership is None:
             raise NotFound(_("This team member does not exist or is outside your area."))
         reassign_to = _valid(MembershipDeactivateSerializer, request).get("reassign_to")
@@ -699,7 +784,7 @@ class VisitListCreate(FieldAPIView):
         operation_id="visits_list",
         tags=["community"],
         parameters=[OpenApiParameter("household", {"type": "string", "format": "uuid"}, OpenApiParameter.QUERY)],
-        responses={200: VisitSerializer(many=True), **READ_ERRORS},
+        responses={200: VisitSerializer(many=True), **LIST_ERRORS},
         description="Visits the caller may see, latest first.",
     )
     def get(self, request):
@@ -767,11 +852,14 @@ class FollowUpList(FieldAPIView):
                 "all", bool, OpenApiParameter.QUERY, description="Every open follow-up I may see (leaders)."
             )
         ],
-        responses={200: FollowUpSerializer(many=True), **READ_ERRORS},
+        responses={200: FollowUpSerializer(many=True), **LIST_ERRORS},
         description="Open follow-ups assigned to me, overdue first.",
     )
     def get(self, request):
-        everyone = request.query_params.get("all") in ("1", "true")
+        everyone = request.query_params.get("all", "false")
+        if everyone not in ("1", "true", "0", "false"):
+            raise ValidationError({"all": [_("Send true or false.")]})
+        everyone = everyone in ("1", "true")
         page = self.paginate_queryset(selectors.follow_ups_for(request.user, everyone=everyone))
         _audit(request, [follow_up.household for follow_up in page])
         context = {"today": timezone.localdate()}
@@ -787,7 +875,7 @@ class FollowUpDone(FieldAPIView):
         description="Mark a follow-up done (once; doing it again changes nothing).",
     )
     def post(self, request, follow_up_id: int):
-        follow_up = follow_ups_visible_to(request.user).filter(pk=follow_up_id).first()
+        follow_up = follow_ups_visible_to(request.user).filter(pk=min(follow_up_id, MAX_INTEGER)).first()
         if follow_up is None:
             raise NotFound(_("This follow-up does not exist or is not yours."))
         visit = None
@@ -817,6 +905,8 @@ class Today(FieldAPIView):
         return Response(TodaySerializer(today, context={"today": today.today}).data)
 
 
+from . import api_sync, api_teams  # noqa: E402 (their views build on this module's)
+
 urlpatterns = [
     path("areas/", AreaList.as_view(), name="areas"),
     path("help-items/", HelpItemList.as_view(), name="help-items"),
@@ -834,4 +924,10 @@ urlpatterns = [
     path("follow-ups/", FollowUpList.as_view(), name="follow-ups"),
     path("follow-ups/<int:follow_up_id>/done/", FollowUpDone.as_view(), name="follow-up-done"),
     path("me/today/", Today.as_view(), name="me-today"),
+    path("sync/visits/", api_sync.VisitSync.as_view(), name="sync-visits"),
+    path("teams/", api_teams.TeamList.as_view(), name="teams"),
+    path("teams/<int:team_id>/members/", api_teams.TeamMemberInvite.as_view(), name="team-members"),
+    path("campaigns/", api_teams.CampaignList.as_view(), name="campaigns"),
+    path("exports/", api_exports.ExportCreate.as_view(), name="exports"),
+    path("exports/<int:export_id>/", api_exports.ExportDetail.as_view(), name="export-detail"),
 ]

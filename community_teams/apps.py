@@ -8,6 +8,7 @@ class CommunityTeamsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import receivers
+        # Importing exports registers its eraser.
+        from . import exports, receivers  # noqa: F401
 
         receivers.connect()

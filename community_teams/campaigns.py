@@ -10,12 +10,19 @@ by their village. Figures:
 - accounts activated / online applications filed: help given on visits in the period with a help
   item flagged as such (one per person helped);
 - courses completed after a visit: enrolments attributed to a visit of the period, completed.
+
+``campaigns_progress`` computes many campaigns at once in a fixed number of queries (one for
+the targets, one per target kind in use: each campaign is a filtered ``COUNT`` of the same
+query), so a listing of campaigns costs the same whatever its length.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import AreaKind, Campaign, CampaignTarget, Household, ReferralAttribution, Visit, VisitHelp
@@ -49,36 +56,83 @@ def _period_end(campaign: Campaign) -> datetime:
     return timezone.make_aware(datetime.combine(campaign.ends_on, time.max))
 
 
-def _visits_of(campaign: Campaign):
-    return Visit.objects.filter(
-        _area_q(campaign, village="village_id", commune="commune_code", province="province_code"),
-        visited_at__date__gte=campaign.starts_on,
-        visited_at__date__lte=campaign.ends_on,
+def _visits_q(campaign: Campaign, prefix: str = "") -> Q:
+    """Visits (reached through ``prefix``) of the campaign's area and period."""
+    return _area_q(
+        campaign,
+        village=f"{prefix}village_id",
+        commune=f"{prefix}commune_code",
+        province=f"{prefix}province_code",
+    ) & Q(**{f"{prefix}visited_at__date__gte": campaign.starts_on, f"{prefix}visited_at__date__lte": campaign.ends_on})
+
+
+def _households_q(campaign: Campaign) -> Q:
+    return _area_q(campaign, village="village_id", commune="commune_code", province="province_code") & Q(
+        target_met_at__lte=_period_end(campaign)
     )
+
+
+# Kind -> (the rows counted, the count of one campaign's rows among them).
+_COUNTED = {
+    Kind.HOUSEHOLDS_MEETING_TARGET: (
+        lambda: Household.objects.filter(meets_target=True, merged_into__isnull=True),
+        _households_q,
+        lambda q: Count("pk", filter=q),
+    ),
+    Kind.HOUSEHOLDS_VISITED: (
+        lambda: Visit.objects.all(),
+        _visits_q,
+        lambda q: Count("household_id", filter=q, distinct=True),
+    ),
+    Kind.ACCOUNTS_ACTIVATED: (
+        lambda: VisitHelp.objects.filter(item__counts_as_account_activation=True),
+        lambda campaign: _visits_q(campaign, "visit__"),
+        lambda q: Count("pk", filter=q),
+    ),
+    Kind.ONLINE_APPLICATIONS: (
+        lambda: VisitHelp.objects.filter(item__counts_as_online_application=True),
+        lambda campaign: _visits_q(campaign, "visit__"),
+        lambda q: Count("pk", filter=q),
+    ),
+    Kind.COURSES_COMPLETED: (
+        lambda: ReferralAttribution.objects.filter(enrolment__completed_at__isnull=False),
+        lambda campaign: _visits_q(campaign, "visit__"),
+        lambda q: Count("pk", filter=q),
+    ),
+}
+
+
+def campaigns_progress(campaigns: Iterable[Campaign]) -> dict[int, list[TargetProgress]]:
+    """``{campaign pk: one row per target}`` for ``campaigns`` (their ``area`` loaded, e.g. by
+    ``select_related``), in one query for the targets plus one per target kind in use."""
+    campaigns = {campaign.pk: campaign for campaign in campaigns}
+    targets = list(CampaignTarget.objects.filter(campaign_id__in=campaigns).order_by("campaign_id", "pk"))
+    done: dict[tuple[int, str], int] = {}
+    for kind, (rows, campaign_q, count) in _COUNTED.items():
+        wanted = sorted({target.campaign_id for target in targets if target.kind == kind})
+        if not wanted:
+            continue
+        filters = {pk: campaign_q(campaigns[pk]) for pk in wanted}
+        figures = (
+            rows().filter(reduce(or_, filters.values())).aggregate(**{f"c{pk}": count(q) for pk, q in filters.items()})
+        )
+        done.update({(pk, kind): figures[f"c{pk}"] or 0 for pk in wanted})
+    progress: dict[int, list[TargetProgress]] = {pk: [] for pk in campaigns}
+    for target in targets:
+        progress[target.campaign_id].append(
+            TargetProgress(
+                kind=target.kind,
+                label=target.get_kind_display(),
+                target=target.value,
+                done=done[(target.campaign_id, target.kind)],
+            )
+        )
+    return progress
 
 
 def campaign_progress(campaign: Campaign) -> list[TargetProgress]:
     """One row per target of ``campaign``; one aggregate query per target kind."""
-    visits = _visits_of(campaign)
-    rows = []
-    for target in campaign.targets.all():
-        if target.kind == Kind.HOUSEHOLDS_MEETING_TARGET:
-            done = Household.objects.filter(
-                _area_q(campaign, village="village_id", commune="commune_code", province="province_code"),
-                meets_target=True,
-                target_met_at__lte=_period_end(campaign),
-                merged_into__isnull=True,
-            ).count()
-        elif target.kind == Kind.HOUSEHOLDS_VISITED:
-            done = visits.values("household_id").distinct().count()
-        elif target.kind == Kind.ACCOUNTS_ACTIVATED:
-            done = VisitHelp.objects.filter(visit__in=visits, item__counts_as_account_activation=True).count()
-        elif target.kind == Kind.ONLINE_APPLICATIONS:
-            done = VisitHelp.objects.filter(visit__in=visits, item__counts_as_online_application=True).count()
-        else:  # courses completed after a visit
-            done = ReferralAttribution.objects.filter(visit__in=visits, enrolment__completed_at__isnull=False).count()
-        rows.append(TargetProgress(kind=target.kind, label=target.get_kind_display(), target=target.value, done=done))
-    return rows
+    return campaigns_progress([campaign])[campaign.pk]
 
 
 def campaigns_with_progress(user, *, today=None) -> list[tuple[Campaign, list[TargetProgress]]]:
@@ -88,7 +142,7 @@ def campaigns_with_progress(user, *, today=None) -> list[tuple[Campaign, list[Ta
         campaigns_visible_to(user)
         .filter(starts_on__lte=today, ends_on__gte=today - timedelta(days=30))
         .select_related("area")
-        .prefetch_related("targets")
         .order_by("-starts_on")
     )
-    return [(campaign, campaign_progress(campaign)) for campaign in campaigns]
+    progress = campaigns_progress(campaigns)
+    return [(campaign, progress[campaign.pk]) for campaign in campaigns]

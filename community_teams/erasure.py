@@ -1,9 +1,19 @@
 """Erasing a household's personal data, and the registry that later features extend.
 
 ``household_erase`` turns a household into a tombstone: its name, phone, address, consent giver,
-member labels, learner links, visit notes and the personal fields of visit revisions go; the rows
-stay, so every count (households reached, visits, skills, follow-ups) stays right. Personal data
-kept elsewhere (exports, caches) is removed by the erasers registered here::
+member labels, learner links, visit notes, the service names of help given and the personal
+fields of visit revisions go; the rows stay, so every count (households reached, visits, skills,
+follow-ups) stays right. ``household_rows_clear`` clears everything but the household row itself;
+withdrawing consent (``services.households.household_consent_record``) uses it too, so the two
+never drift apart.
+
+Each visit's ``payload_hash`` (a hash of the payload first received, which held the notes and
+service names) is replaced by ``ERASED_PAYLOAD_HASH``, never a SHA-256. A resend of any payload
+under such a visit's client UUID is answered "already stored" with nothing changed, as it was
+before the erasure: the phone's queue drains and no personal data comes back. A new visit to an
+erased household is stored the same way, without its free text.
+
+Personal data kept elsewhere (exports, caches) is removed by the erasers registered here::
 
     @eraser("exports")
     def exports_erase(household) -> None: ...
@@ -25,7 +35,7 @@ from django.utils.translation import gettext_lazy
 from courses.text import fold
 
 from .audit import audit_record
-from .models import AuditEntry, ConsentStatus, Household, HouseholdMember, Visit, VisitRevision
+from .models import AuditEntry, ConsentStatus, Household, HouseholdMember, Visit, VisitHelp, VisitRevision
 from .scoping import can_erase_household
 
 logger = logging.getLogger(__name__)
@@ -36,7 +46,11 @@ _ERASERS: dict[str, Eraser] = {}
 # The household's own personal fields.
 ERASED_FIELDS = ("head_name", "address_note", "phone", "search_text", "consent_by")
 # Keys of stored payloads (visit revisions) whose values are personal data.
-PERSONAL_KEYS = frozenset({"head_name", "address_note", "phone", "search_text", "consent_by", "label", "notes"})
+PERSONAL_KEYS = frozenset(
+    {"head_name", "address_note", "phone", "search_text", "consent_by", "label", "notes", "service_name"}
+)
+# ``Visit.payload_hash`` of a visit whose free text was cleared (not hex, so never a SHA-256).
+ERASED_PAYLOAD_HASH = "erased"
 
 
 class ErasureReason(models.TextChoices):
@@ -61,6 +75,16 @@ def eraser(name: str) -> Callable[[Eraser], Eraser]:
 def erasers() -> dict[str, Eraser]:
     """The registered erasers by name, in registration order."""
     return dict(_ERASERS)
+
+
+def erasers_run(household: Household) -> list[str]:
+    """Run every registered eraser for ``household`` (inside the caller's transaction): on
+    erasure, and when a household withdraws its consent. -> the names run."""
+    ran = []
+    for name, fn in _ERASERS.items():
+        fn(household)
+        ran.append(name)
+    return ran
 
 
 def _scrub(value, needles: list[str]):
@@ -107,6 +131,28 @@ def _with_merged(household: Household) -> list[Household]:
     return rows
 
 
+def household_rows_clear(households: list[Household]) -> dict[str, int]:
+    """Clear the personal data that rows pointing at ``households`` hold: member labels and
+    learner links, visit notes, help service names, personal values in visit revisions; visits
+    get ``ERASED_PAYLOAD_HASH``. Call it before the households' own fields are cleared (their
+    values are hunted for in revisions). Idempotent. -> {"count": members, "rows": visits}"""
+    ids = [row.pk for row in households]
+    members = HouseholdMember.objects.filter(household_id__in=ids)
+    needles = _needles(households, [label for label in members.values_list("label", flat=True) if label])
+    now = timezone.now()
+    member_count = members.update(label="", learner=None)
+    visits = Visit.objects.filter(household_id__in=ids)
+    visit_count = visits.exclude(notes="", payload_hash=ERASED_PAYLOAD_HASH).update(
+        notes="", payload_hash=ERASED_PAYLOAD_HASH, updated_at=now
+    )
+    VisitHelp.objects.filter(visit__household_id__in=ids).exclude(service_name="").update(service_name="")
+    revisions = list(VisitRevision.objects.filter(visit__household_id__in=ids))
+    for revision in revisions:
+        revision.previous = _scrub(revision.previous, needles)
+    VisitRevision.objects.bulk_update(revisions, ["previous"])
+    return {"count": member_count, "rows": visit_count}
+
+
 @transaction.atomic
 def household_erase(*, actor, household: Household, reason: str) -> Household:
     """Erase ``household``'s personal data (see the module docstring) and record who did it.
@@ -122,10 +168,8 @@ def household_erase(*, actor, household: Household, reason: str) -> Household:
 
     households = _with_merged(household)
     ids = [row.pk for row in households]
-    members = HouseholdMember.objects.filter(household_id__in=ids)
-    needles = _needles(households, [label for label in members.values_list("label", flat=True) if label])
+    cleared = household_rows_clear(households)
     now = timezone.now()
-
     for row in households:
         for name in ERASED_FIELDS:
             setattr(row, name, "")
@@ -134,18 +178,8 @@ def household_erase(*, actor, household: Household, reason: str) -> Household:
             row.consent_status = ConsentStatus.ERASED
             row.erased_at = now
     Household.objects.bulk_update(households, [*ERASED_FIELDS, "consent_status", "erased_at", "updated_at"])
-    member_count = members.update(label="", learner=None)
-    visit_count = Visit.objects.filter(household_id__in=ids).exclude(notes="").update(notes="", updated_at=now)
 
-    revisions = list(VisitRevision.objects.filter(visit__household_id__in=ids))
-    for revision in revisions:
-        revision.previous = _scrub(revision.previous, needles)
-    VisitRevision.objects.bulk_update(revisions, ["previous"])
-
-    ran = []
-    for name, fn in _ERASERS.items():
-        fn(household)
-        ran.append(name)
+    ran = erasers_run(household)
 
     audit_record(
         actor=actor,
@@ -155,8 +189,8 @@ def household_erase(*, actor, household: Household, reason: str) -> Household:
             "reason": reason,
             "erasers": ran,
             "ids": [pk for pk in ids if pk != household.pk],
-            "count": member_count,
-            "rows": visit_count,
+            "count": cleared["count"],
+            "rows": cleared["rows"],
         },
     )
     logger.info("Household %s erased (%d merged rows, %d erasers).", household.pk, len(ids) - 1, len(ran))

@@ -1,4 +1,4 @@
-"""Reactions to learning's events (``lms.signals``), one service call each. Connected in
+"""Reactions to learning's events (``lms.signals``) and to sign-ins, one call each. Connected in
 ``CommunityTeamsConfig.ready``; the events are sent after their transaction commits.
 
 The services are idempotent, so an event handled twice changes nothing. A failure is logged
@@ -7,9 +7,11 @@ and does not fail the learner's request that sent the event (its own work is com
 
 import logging
 
+from django.contrib.auth.signals import user_logged_in
+
 from lms import signals
 
-from . import services
+from . import services, sessions
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +41,12 @@ def on_learners_merged(sender, source_learner_id: int, target_learner_id: int, *
     )
 
 
+def on_user_logged_in(sender, request, user, **kwargs) -> None:
+    sessions.field_session_start(request, user)
+
+
 def connect() -> None:
+    user_logged_in.connect(on_user_logged_in, dispatch_uid="community_teams_field_session")
     signals.course_completed.connect(on_course_completed, dispatch_uid="community_teams_course_completed")
     signals.enrolment_created.connect(on_enrolment_created, dispatch_uid="community_teams_enrolment_created")
     signals.learners_merged.connect(on_learners_merged, dispatch_uid="community_teams_learners_merged")

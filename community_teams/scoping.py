@@ -267,3 +267,37 @@ def can_erase_household(user, household: Household) -> bool:
 def is_field_user(user) -> bool:
     """Anyone with a community role: they never merge anonymous progress, and see "Hôm nay"."""
     return not scope_of(user).is_empty
+
+
+# Exports (``community_teams.exports``): the rows come from the querysets above; these decide
+# who may export what, and whose personal data goes into the file.
+
+EXPORT_KINDS = frozenset({"households", "visits"})
+
+
+def can_export(user, kind: str) -> bool:
+    """Anyone with a community role may export the households and visits they see; members get
+    them without personal data (``export_includes_personal_data``). Anyone else: nothing."""
+    return kind in EXPORT_KINDS and not scope_of(user).is_empty
+
+
+def export_includes_personal_data(user, kind: str) -> bool:
+    """Household exports of team leaders, coordinators and site administrators hold names, phone
+    numbers and addresses; members' exports and visit exports never do."""
+    scope = scope_of(user)
+    return kind == "households" and (scope.everything or bool(scope.led_team_ids) or scope.is_coordinator)
+
+
+def export_personal_data_q(user) -> Q:
+    """Households whose personal data ``user``'s export may hold: consent given or imported, in a
+    village of a team they lead or in their coordinated area (everything for site
+    administrators). A leader who is also a plain member of another team gets that team's
+    households without personal data. Declined and erased rows hold none."""
+    scope = scope_of(user)
+    consent = Q(consent_status__in=[ConsentStatus.GIVEN, ConsentStatus.IMPORTED])
+    if scope.everything:
+        return consent
+    q = _area_q(scope)
+    if scope.led_village_ids:
+        q |= Q(village_id__in=scope.led_village_ids)
+    return consent & q

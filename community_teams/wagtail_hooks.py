@@ -10,7 +10,8 @@ by households and visits, teams and memberships are deactivated instead.
 Households and visits are field data: the admin only lists and inspects them, for coordinators
 and site administrators (team members and leaders use the field pages). Their listings hold no
 personal data; a household's inspect page shows it only to those ``can_view_personal_data``
-allows, and records each such view in the audit log.
+allows, and records each such view in the audit log. No listing offers Wagtail's spreadsheet
+export: households and visits are exported on the field export page, under the same rules.
 """
 
 import datetime
@@ -20,9 +21,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import Http404
-from django.urls import path
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,14 +35,16 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.models import CopyView, CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from lms.phone import phone_normalise
+from lms.phone import VN_MOBILE, phone_normalise
 
 from .admin_import import ImportViewSet
 from .areas import VILLAGE_DIVISION_TYPES, village_create
 from .audit import audit_household_view
+from .campaigns import campaign_progress, campaigns_progress
 from .models import Area, AreaKind, Campaign, CampaignTarget, HelpItem, Household, Membership, Team, Visit
 from .scoping import (
     areas_visible_to,
@@ -52,7 +57,7 @@ from .scoping import (
     teams_visible_to,
     visits_visible_to,
 )
-from .services import member_deactivate, membership_add
+from .services import member_deactivate, member_invite, membership_add
 from .services.errors import NotAllowed, NotPermitted
 
 # Permission policies: Django model permission and scope
@@ -222,6 +227,22 @@ class ScopedObjectMixin:
 
 class ScopedIndexView(IndexView):
     list_select_related: tuple = ()
+
+    field_export_link = False  # households and visits: "Export" leads to the field export page
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # No spreadsheet export here (``?export=csv`` would bypass the rules): field data is
+        # exported on the field export page, scoped and audited (``community_teams.exports``).
+        self.is_export = False
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.field_export_link:
+            url = reverse("community_teams:exports")
+            buttons = [*buttons, Button(gettext("Export"), url=url, icon_name="download", priority=90)]
+        return buttons
 
     def get_base_queryset(self):
         queryset = self.permission_policy.queryset_for(self.request.user, "view")
@@ -421,10 +442,20 @@ class TeamViewSet(ScopedViewSet):
 
 
 class MembershipForm(ScopedForm):
+    """Add a person by e-mail (an existing account) or by phone number: a number with no
+    account gets one, named as given, and the person an SMS inviting them to sign in, as from
+    the leaders' field page (``services.member_invite``)."""
+
     person = forms.CharField(
         label=_("Phone number or e-mail"),
         max_length=254,
-        help_text=_("Of a person who already has an account."),
+        help_text=_("A phone number with no account yet gets one, with the name below, and an SMS invitation."),
+    )
+    display_name = forms.CharField(
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("Needed only when the phone number has no account yet."),
     )
 
     class Meta:
@@ -436,30 +467,43 @@ class MembershipForm(ScopedForm):
         self.fields["team"].queryset = teams_managed_by(self.user).filter(is_active=True)
         if self.instance.pk:
             del self.fields["person"]
+            del self.fields["display_name"]
             self.fields["team"].disabled = True
         else:
-            self.order_fields(["person", "team", "role", "is_active"])
+            self.order_fields(["person", "display_name", "team", "role", "is_active"])
 
     def clean_person(self):
+        """-> an active account (by e-mail or phone), or the phone number in E.164 to invite."""
         from django.contrib.auth import get_user_model
 
         raw = self.cleaned_data["person"].strip()
         users = get_user_model().objects.filter(is_active=True)
         if "@" in raw:
             user = users.filter(email__iexact=raw).first()
-        else:
-            try:
-                user = users.filter(phone=phone_normalise(raw)).first()
-            except ValidationError:
-                user = None
-        if user is None:
-            raise ValidationError(_("No active account has this phone number or e-mail."), code="unknown_person")
-        return user
+            if user is None:
+                raise ValidationError(_("No active account has this e-mail."), code="unknown_person")
+            return user
+        try:
+            phone = phone_normalise(raw)
+        except ValidationError:
+            phone = ""
+        if not VN_MOBILE.match(phone):  # as on the field page: a team works in one commune
+            raise ValidationError(
+                _("Enter a Vietnamese mobile number, for example 0912 345 678, or an e-mail."), code="phone"
+            )
+        return users.filter(phone=phone).first() or phone
 
     def clean(self):
         cleaned_data = super().clean()
-        user, team = cleaned_data.get("person"), cleaned_data.get("team")
-        if user and team and Membership.objects.filter(user=user, team=team).exists():
+        person, team = cleaned_data.get("person"), cleaned_data.get("team")
+        if isinstance(person, str) and not cleaned_data.get("display_name", "").strip():
+            self.add_error("display_name", _("This number has no account yet: enter the person's name."))
+        elif (
+            person
+            and team
+            and not isinstance(person, str)
+            and Membership.objects.filter(user=person, team=team).exists()
+        ):
             self.add_error("person", _("This person is already in this team."))
         return cleaned_data
 
@@ -467,6 +511,15 @@ class MembershipForm(ScopedForm):
 class MembershipCreateView(ScopedCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
+        if isinstance(data["person"], str):  # a phone number: invite, making the account if needed
+            membership, _invited = member_invite(
+                actor=self.request.user,
+                team=data["team"],
+                phone=data["person"],
+                display_name=data["display_name"].strip(),
+                role=data["role"],
+            )
+            return membership
         return membership_add(actor=self.request.user, team=data["team"], user=data["person"], role=data["role"])
 
 
@@ -516,12 +569,17 @@ class CampaignForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = Area.objects.filter(coordinated_q(self.user)).order_by("code")
-        current = {}
+        current, done = {}, {}
         if self.instance.pk:
             current = dict(self.instance.targets.values_list("kind", "value"))
+            done = {row.kind: row for row in campaign_progress(self.instance)}
         for kind, label in CampaignTarget.Kind.choices:
             self.fields[TARGET_FIELD_PREFIX + kind] = forms.IntegerField(
-                label=label, required=False, min_value=0, initial=current.get(kind)
+                label=label,
+                required=False,
+                min_value=0,
+                initial=current.get(kind),
+                help_text=_progress_text(done[kind]) if kind in done else "",
             )
 
     def clean(self):
@@ -544,14 +602,52 @@ class CampaignForm(ScopedForm):
         return campaign
 
 
+def _progress_text(row) -> str:
+    return gettext("Done so far: %(done)d of %(target)d (%(percent)d%%).") % {
+        "done": row.done,
+        "target": row.target,
+        "percent": row.percent,
+    }
+
+
+class CampaignProgressColumn(Column):
+    """Each target's done / target / percent, from ``target_progress`` that the index view
+    sets on the page's campaigns (computed for the whole page at once)."""
+
+    cell_template_name = "community_teams/admin/campaign_progress_cell.html"
+
+
+class CampaignIndexView(ScopedIndexView):
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        progress = campaigns_progress(object_list)
+        for campaign in object_list:
+            campaign.target_progress = progress[campaign.pk]
+        return super().get_table(object_list)
+
+
+class CampaignInspectView(ScopedInspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "progress":
+            return gettext("Progress")
+        return super().get_field_label(field_name, field)
+
+    def get_progress_display_value(self):
+        return render_to_string(
+            "community_teams/admin/campaign_progress.html", {"targets": campaign_progress(self.object)}
+        )
+
+
 class CampaignViewSet(ScopedViewSet):
     model = Campaign
     icon = "date"
     menu_label = _("Campaigns")
-    list_display = ["name", "area", "starts_on", "ends_on"]
+    index_view_class = CampaignIndexView
+    inspect_view_class = CampaignInspectView
+    list_display = ["name", "area", "starts_on", "ends_on", CampaignProgressColumn("progress", label=_("Progress"))]
     list_select_related = ("area",)
     search_fields = ["name"]
-    inspect_view_fields = ["name", "area", "starts_on", "ends_on"]
+    inspect_view_fields = ["name", "area", "starts_on", "ends_on", "progress"]
 
     def get_form_class(self, for_update=False):
         return CampaignForm
@@ -676,10 +772,15 @@ class HouseholdInspectView(PersonalDataInspectView):
         return ", ".join(f"{m.label or m.pk} ({m.get_age_group_display() or '-'})" for m in members) or "-"
 
 
+class HouseholdIndexView(ScopedIndexView):
+    field_export_link = True
+
+
 class HouseholdViewSet(ReadOnlyScopedViewSet):
     model = Household
     icon = "home"
     menu_label = _("Households")
+    index_view_class = HouseholdIndexView
     inspect_view_class = HouseholdInspectView
     # No name, phone or address in the listing, and no search by them.
     list_display = [
@@ -715,6 +816,8 @@ def _help_given(visit) -> str:
 
 
 class VisitIndexView(ScopedIndexView):
+    field_export_link = True
+
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("help__item")
 

@@ -11,4 +11,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Periodic schedules live here, in one place; django-celery-beat shows them in the admin.
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    # Named, not imported: lms never imports community_teams.
+    "community-exports-expire": {"task": "community_teams.tasks.exports_expire", "schedule": 15 * 60},
+}

@@ -33,6 +33,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include((api_patterns, "api"), namespace="api")),
     path("healthz", views.healthz, name="healthz"),
+    # The installable web app: the worker must sit at the root to control every page.
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
     # Printed on certificates and in their QR codes: outside the language prefixes, never changes.
     path("chung-chi/<str:code>/", certificate_views.certificate_verify, name="certificate_verify"),
     path("chung-chi/<str:code>/tai-ve/", certificate_views.certificate_download, name="certificate_download"),
@@ -49,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("bai-hoc/<int:page_id>/kiem-tra/", views.quiz_submit, name="quiz_submit"),
     path("bai-hoc/<int:page_id>/hoan-thanh/", views.lesson_complete, name="lesson_complete"),
     path("khoa-hoc-cua-toi/", views.my_courses, name="my_courses"),
+    path("ngoai-tuyen/", views.offline_page, name="offline"),
     path("chung-chi/nhan/<int:enrolment_id>/", certificate_views.certificate_claim, name="certificate_claim"),
     path("tai-khoan/", account_views.account_home, name="account_home"),
     path("tai-khoan/du-lieu.json", account_views.account_data, name="account_data"),

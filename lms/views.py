@@ -5,14 +5,16 @@ import logging
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.grading import QuizSubmissionError, grade_quiz
 
+from . import offline
 from .learners import learner_cookie_forged, learner_from_request, referral_source
 from .selectors import certificate_rows, enrolments_of, lesson_for_quiz, lesson_neighbours_after
 from .services import lesson_progress_record, quiz_attempt_submit
@@ -116,3 +118,53 @@ def _broker_state() -> str:
         return "ok"
     except Exception:  # noqa: BLE001
         return "error"
+
+
+# The installable web app (see ``lms.offline``).
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, at the root so that it controls every page. Browsers check it for a
+    new version at least daily; ``no-cache`` makes them ask every time a page opens."""
+    response = HttpResponse(offline.worker_script(), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def web_manifest(request):
+    manifest = {
+        "name": "Cửa Số",
+        "short_name": "Cửa Số",
+        "description": _("Short lessons to use online public services and pay online safely."),
+        "lang": request.LANGUAGE_CODE,
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4f9c",
+        "icons": [
+            {"src": static("img/icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            *(
+                {
+                    "src": static(f"img/icons/maskable-{size}.png"),
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                }
+                for size in (192, 512)
+            ),
+        ],
+    }
+    response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+@require_GET
+@offline.offline_cacheable(offline.PAGE)
+def offline_page(request):
+    """What this phone can show without signal; ``offline.js`` lists it from the worker's cache."""
+    return render(request, "lms/offline.html")

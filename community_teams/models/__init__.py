@@ -13,9 +13,12 @@ This app may import ``lms`` and ``courses``; they never import it. It reacts to 
   a hash of the original payload; ``VisitRevision`` keeps edits. ``FollowUp``, ``Assignment``.
 - ``Campaign`` with ``CampaignTarget``s; ``ReferralAttribution`` ties an enrolment to a visit.
 - ``AuditEntry``: who viewed, changed, exported or erased household personal data.
+- ``Export`` (exports): a CSV or XLSX of households or visits asked for by one person, made in
+  the background, private to them and deleted when it expires.
 """
 
 from .areas import Area, AreaKind
+from .exports import Export, ExportFormat, ExportKind, ExportStatus
 from .households import AgeGroup, ConsentMethod, ConsentStatus, Household, HouseholdMember, MemberSkill
 from .teams import CoordinatorScope, Membership, Role, Team
 from .visits import (
@@ -43,6 +46,10 @@ __all__ = [
     "ConsentMethod",
     "ConsentStatus",
     "CoordinatorScope",
+    "Export",
+    "ExportFormat",
+    "ExportKind",
+    "ExportStatus",
     "FollowUp",
     "HelpItem",
     "Household",

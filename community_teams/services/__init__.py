@@ -24,6 +24,7 @@ from .teams import (
     coordinator_group_ensure,
     coordinator_scope_add,
     member_deactivate,
+    member_invite,
     membership_add,
 )
 from .visits import (
@@ -60,6 +61,7 @@ __all__ = [
     "household_update",
     "learners_merged_relink",
     "member_deactivate",
+    "member_invite",
     "member_skills_learn",
     "member_skills_learn_completed",
     "membership_add",

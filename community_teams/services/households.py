@@ -19,6 +19,7 @@ from courses.text import fold
 from lms.phone import phone_normalise
 
 from ..audit import audit_record
+from ..erasure import erasers_run, household_rows_clear
 from ..models import (
     AgeGroup,
     Area,
@@ -349,8 +350,11 @@ def household_consent_record(
     ``imported`` → ``given`` keeps the list's data and records who answered (``by``), how
     (``method``: spoken or signed) and when (``at``, default now); ``imported`` or ``given`` →
     ``declined`` (refusal or withdrawal) clears every piece of personal data: the head's name,
-    address, phone, search text, who answered, and the members' labels and learner links.
-    Other changes are refused. The audit log gets the names of the fields changed."""
+    address, phone, search text, who answered, and what erasure clears in the rows pointing at
+    the household (``erasure.household_rows_clear``: members' labels and learner links, visit
+    notes, service names, revision payloads) and what the registered erasers hold elsewhere
+    (``erasure.erasers_run``: exports). Other changes are refused. The audit log gets the names
+    of the fields changed."""
     household = _household_for_change(actor, household)
     if status not in (ConsentStatus.GIVEN, ConsentStatus.DECLINED):
         raise invalid("status", _("Record whether the household agreed to its data being kept."), "required")
@@ -372,15 +376,22 @@ def household_consent_record(
         new = dict(DECLINED_CLEARED)
     new["consent_status"] = status
     changed = sorted(name for name, value in new.items() if getattr(household, name) != value)
-    for name in changed:
-        setattr(household, name, new[name])
-    household.save(update_fields=[*changed, "updated_at"])
     if status == ConsentStatus.DECLINED:
         members = HouseholdMember.objects.filter(household=household)
-        if members.exclude(label="").update(label=""):
-            changed.append("label")
-        if members.filter(learner__isnull=False).update(learner=None):
-            changed.append("learner")
+        changed += [
+            name
+            for name, held in (
+                ("label", members.exclude(label="").exists()),
+                ("learner", members.filter(learner__isnull=False).exists()),
+            )
+            if held
+        ]
+        household_rows_clear([household])  # before the household's own values go: they are hunted for
+    for name in new:
+        setattr(household, name, new[name])
+    household.save(update_fields=[*(name for name in changed if name in new), "updated_at"])
+    if status == ConsentStatus.DECLINED:
+        erasers_run(household)  # copies elsewhere (exports) go as well
     audit_record(actor=actor, action=AuditEntry.Action.CHANGE, obj=household, details={"fields": changed})
     return household
 

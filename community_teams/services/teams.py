@@ -1,15 +1,27 @@
 """People in teams and the households in their care."""
 
+import logging
+
+from allauth.account.adapter import get_adapter
+from anyascii import anyascii
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from lms.phone import VN_MOBILE, phone_normalise
+from lms.sms import sms_send
 
 from ..models import Assignment, FollowUp, Household, Membership, Role, Team
 from ..scoping import households_visible_to, scope_forget, scope_of, teams_managed_by
 from .common import create_or_get, invalid
 from .errors import NotAllowed, NotPermitted
+
+logger = logging.getLogger(__name__)
 
 # Accounts in this group never take in anonymous learners' progress (``lms.services.
 # merge_allowed_into`` refuses accounts with any group): team members show lessons to residents
@@ -43,6 +55,80 @@ def membership_add(*, actor, team: Team, user, role: str = Role.MEMBER) -> Membe
     user.groups.add(group)
     scope_forget(user)
     return membership
+
+
+def _invited_phone(raw: str) -> str:
+    """``raw`` as typed -> E.164 of a Vietnamese mobile (codes go by SMS; foreign numbers are
+    refused here, unlike at sign-up, since a team works in one commune)."""
+    message = _("Enter a Vietnamese mobile number, for example 0912 345 678.")
+    try:
+        phone = phone_normalise(raw)
+    except ValidationError:
+        raise invalid("phone", message, "invalid_phone") from None
+    if not VN_MOBILE.match(phone):
+        raise invalid("phone", message, "invalid_phone")
+    return phone
+
+
+def _account_for_phone(phone: str, display_name: str):
+    """The account using ``phone``, or a new one that signs in by SMS code (no password; the
+    phone stays unverified until the first code proves it). -> (user, created)"""
+    users = get_user_model().objects
+    user = users.filter(phone=phone).first()
+    if user is not None:
+        if not user.is_active:
+            raise invalid(
+                "phone", _("This number belongs to a closed account. Ask a site administrator."), "inactive_account"
+            )
+        return user, False
+    name = " ".join((display_name or "").split())[:150]
+    if not name:
+        raise invalid("display_name", _("No account uses this number yet: enter the person's name."), "required")
+    username = get_adapter().generate_unique_username([name, "user"])
+    try:
+        with transaction.atomic():
+            user = users.create_user(username=username, password=None, phone=phone, display_name=name)
+    except IntegrityError:  # the same number invited at the same moment
+        user = users.get(phone=phone)
+    return user, True
+
+
+def invitation_text(team: Team) -> str:
+    """The invitation SMS: the team and where to sign in, nothing else. Without diacritics (as
+    lms's login-code texts, for the same reason: 160 characters a part, and cheap phones)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        url = settings.SITE_URL.rstrip("/") + reverse("account_request_login_code")
+        return _("Cua So: you are now in the team %(team)s. Sign in at %(url)s with this phone number.") % {
+            "team": anyascii(team.name),
+            "url": url,
+        }
+
+
+@transaction.atomic
+def member_invite(
+    *, actor, team: Team, phone: str, display_name: str = "", role: str = Role.MEMBER
+) -> tuple[Membership, bool]:
+    """Put the person using ``phone`` in ``team`` (their account is created if there is none:
+    ``display_name`` is then required) and text them once that they may sign in with that
+    number. Same rules as ``membership_add``. Someone already active in the team: nothing
+    changes, no SMS. -> (membership, invited)"""
+    _managed_team(actor, team)
+    if role not in (Role.MEMBER, Role.LEADER):
+        raise invalid("role", _("Choose member or leader."), "role")
+    if role == Role.LEADER and not (scope_of(actor).everything or scope_of(actor).is_coordinator):
+        raise NotPermitted(_("Only a coordinator can make someone a team leader."))
+    phone = _invited_phone(phone)
+    user, created = _account_for_phone(phone, display_name)
+    # One invitation per person at a time: concurrent invites of the same person queue here.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    existing = Membership.objects.filter(user=user, team=team, is_active=True).first()
+    if existing is not None:
+        return existing, False
+    membership = membership_add(actor=actor, team=team, user=user, role=role)
+    text = invitation_text(team)
+    transaction.on_commit(lambda: sms_send(phone, text))
+    logger.info("Team %s: user %s invited (new account: %s).", team.pk, user.pk, created)
+    return membership, True
 
 
 @transaction.atomic

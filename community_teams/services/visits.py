@@ -14,8 +14,15 @@ leader; more than 24 h ahead (a clock a day or more wrong) is refused with a mes
 set the phone's date, and nothing is stored.
 
 Team: the author's active team covering the household's village, stored at creation. A member
-whose membership was deactivated may still sync visits made before the deactivation: they are
-stored with that team and flagged ``author_was_inactive``.
+whose membership was deactivated may still sync visits made before the deactivation (phones sync
+late): such a visit is stored with that team and flagged ``author_was_inactive`` only if its
+device time is not after the deactivation (up to ``DEVICE_AHEAD_ACCEPTED`` later, the same
+allowance for a fast clock as above) and it arrives within ``FORMER_MEMBER_SYNC_WINDOW`` (30
+days) of the deactivation; otherwise it is refused (403) and nothing is stored.
+
+Erased households (see ``community_teams.erasure``): their visits carry
+``ERASED_PAYLOAD_HASH``, so a resend of any payload under their client UUIDs is "already stored"
+and changes nothing; a new visit is stored for the counts, without its notes and service names.
 """
 
 import hashlib
@@ -27,6 +34,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from ..erasure import ERASED_PAYLOAD_HASH
 from ..models import (
     Assignment,
     ConsentStatus,
@@ -220,7 +228,7 @@ def _visit_place(actor, household_uuid, visited_at) -> tuple[Household, Team, bo
         .first()
     )
     if former is not None:
-        if visited_at > former.deactivated_at:
+        if visited_at > former.deactivated_at + DEVICE_AHEAD_ACCEPTED:
             raise NotPermitted(_("This visit was made after you left the team, so it cannot be saved."))
         if timezone.now() - former.deactivated_at > FORMER_MEMBER_SYNC_WINDOW:
             raise NotPermitted(
@@ -288,6 +296,8 @@ def _device_time_suspect(visited_at: datetime, now: datetime) -> bool:
 def _visit_resend(actor, existing: Visit, payload_hash: str) -> tuple[Visit, str]:
     if existing.author_id != actor.pk and not visits_visible_to(actor).filter(pk=existing.pk).exists():
         raise NotAllowed(_("This visit does not exist or is outside your area."))
+    if existing.payload_hash == ERASED_PAYLOAD_HASH:
+        return existing, STATUS_ALREADY_STORED  # its free text is gone: nothing left to compare
     if existing.payload_hash != payload_hash:
         raise VisitConflict(_("Another visit was already saved with this id. Nothing was changed."))
     return existing, STATUS_ALREADY_STORED
@@ -381,6 +391,10 @@ def visit_create(*, actor, data: dict) -> tuple[Visit, str]:
     team_member_ids = _team_member_ids(team, canonical["team_members"])
     items = _help_items(canonical)
     due_on = _check_follow_up(canonical, visited_at)
+    if household.consent_status == ConsentStatus.ERASED:
+        canonical["notes"] = ""
+        canonical["help"] = [{**row, "service_name": ""} for row in canonical["help"]]
+        payload_hash = ERASED_PAYLOAD_HASH
 
     visit = _insert(
         {

@@ -77,9 +77,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community_teams.sessions.FieldSessionMiddleware",
     "lms.learners.LearnerCookieMiddleware",
     "lms.errors.RateLimitedMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "lms.offline.OfflineCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -98,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lms.offline.offline_context",
             ],
         },
     },
@@ -211,6 +214,26 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Exports of field data hold personal data: their own storage, never under a public URL (the
+# owner's download view streams them). A folder shared by the web and worker processes.
+STORAGES["exports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(os.environ.get("CUASO_PRIVATE_ROOT", VAR_DIR / "private"))},
+}
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["exports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+# Hours an export's file is kept after it is made.
+CUASO_EXPORT_TTL_HOURS = int(os.environ.get("CUASO_EXPORT_TTL_HOURS", "24"))
+
 # Upload limits, for Django and Wagtail.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -274,6 +297,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Security defaults safe for every environment; production tightens the rest.
 SESSION_COOKIE_HTTPONLY = True
+# Team members sync after days offline: their sessions last this long, sliding
+# (community_teams.sessions); everyone else keeps SESSION_COOKIE_AGE.
+CUASO_FIELD_SESSION_DAYS = int(os.environ.get("CUASO_FIELD_SESSION_DAYS", "30"))
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

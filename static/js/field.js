@@ -1,11 +1,14 @@
 /* Cửa Số field pages: "Hôm nay" and the visit form, filled from the JSON API.
    Personal data only arrives as JSON (searches by POST) and is written with textContent.
-   Ids are made here (client UUIDs), so a resend after a lost answer is "already stored". */
+   Ids are made here (client UUIDs), so a resend after a lost answer is "already stored".
+   A visit (with a household and people made on the spot) goes to the phone's outbox first
+   (offline.js: IndexedDB) and is sent from there, so no signal loses nothing. Without signal the
+   member's own households, kept in IndexedDB, are still there to pick. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-field-page]");
   if (!root || !window.fetch) return;
-  var T = root.dataset, API = T.api, OUTCOMES = JSON.parse(T.outcomes || "{}");
+  var T = root.dataset, API = T.api, OUTCOMES = JSON.parse(T.outcomes || "{}"), C = window.Cuaso;
 
   function $(sel, el) { return (el || root).querySelector(sel); }
   function $$(sel, el) { return Array.prototype.slice.call((el || root).querySelectorAll(sel)); }
@@ -55,6 +58,29 @@
     if (!items.length) list.appendChild(el("li", "field-list__empty", empty));
     items.forEach(function (i) { list.appendChild(i); });
   }
+  function fmt(s, n) { return String(s).replace("{n}", n); }
+  function cap(k) { return k.charAt(0).toUpperCase() + k.slice(1); }
+  function fold(t) {
+    return (t || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  function minimal(h) { // what the phone keeps of a household: never the phone number or address
+    return { id: h.uuid, uuid: h.uuid, head_name: h.head_name || "", village_name: villageOf(h),
+      consent_status: h.consent_status || "", members: h.members || [] };
+  }
+  async function keepHouseholds(list) { // the member's own: assigned, due for a follow-up, made here
+    if (!C) return;
+    await C.idb.clear("households");
+    for (var i = 0; i < list.length; i++) await C.idb.put("households", minimal(list[i]));
+  }
+  async function keptHouseholds() {
+    if (!C) return [];
+    var kept = await C.idb.all("households"), s = await C.state(), ids = {};
+    kept.forEach(function (h) { ids[h.uuid] = 1; });
+    s.items.forEach(function (i) { // made on this phone, not on the server yet
+      if (i.kind === "household" && !ids[i.id]) kept.push({ uuid: i.id, head_name: i.payload.head_name, village_name: i.village_name || "", consent_status: i.payload.consent_status });
+    });
+    return kept;
+  }
   function villageOf(h) { return h.village_name || (h.village && h.village.name) || ""; }
   function householdMeta(h) {
     return [villageOf(h), h.phone ? T.tPhone + " …" + h.phone.slice(-3) : ""].filter(Boolean).join(" · ");
@@ -63,11 +89,20 @@
   /* "Hôm nay" */
   async function today() {
     var status = $("[data-field-status]"), visit = $("[data-field-log]").getAttribute("href");
-    var r;
+    var r, d;
     try { r = await api("me/today/"); } catch (e) { r = { ok: false }; }
-    if (!r.ok) { status.textContent = T.tError; return; }
-    status.hidden = true;
-    var d = r.data;
+    if (r.ok) {
+      d = r.data;
+      status.hidden = true;
+      if (C) {
+        C.meta("today", d).catch(function () {});
+        keepHouseholds((d.households || []).concat((d.follow_ups || []).map(function (f) { return f.household; }))).catch(function () {});
+      }
+    } else {
+      d = C && r.status !== 401 && r.status !== 403 ? await C.meta("today").catch(function () {}) : null;
+      status.textContent = d ? T.tSaved : T.tError;
+      if (!d) return;
+    }
     fill($('[data-field-list="follow_ups"]'), (d.follow_ups || []).map(function (f) {
       var late = f.state === "overdue", meta = [villageOf(f.household), (late ? T.tOverdue : T.tDue) + " " + day(f.due_on)];
       return item(f.household.head_name || "—", meta.join(" · "), visit + "#ho=" + f.household.uuid, late && "overdue");
@@ -133,8 +168,14 @@
         if (household === h && r.ok) {
           members = (r.data.members || []).map(function (m) { return { uuid: m.uuid, label: m.label }; });
           drawMembers();
+          if (C && await C.idb.get("households", h.uuid)) C.idb.put("households", minimal({ uuid: h.uuid, head_name: h.head_name, village_name: villageOf(h), consent_status: h.consent_status, members: members }));
         }
-      } catch (e) { /* no signal: people can still be added */ }
+      } catch (e) { // no signal: the people this phone knows; more can be added
+        if (household === h && h.members) {
+          members = h.members.map(function (m) { return { uuid: m.uuid, label: m.label }; });
+          drawMembers();
+        }
+      }
     }
     function defaultHelped() { // the first person present, unless the member chose someone
       var first = members.filter(function (m) { return m.present; })[0];
@@ -173,7 +214,13 @@
       try {
         var r = await api("households/search/", { q: q });
         showResults(r.ok ? r.data.results || [] : [], false);
-      } catch (e) { fill(results, [], T.tOffline); }
+      } catch (e) { // no signal: the households this phone keeps
+        var words = fold(q).split(/\s+/);
+        showResults((await keptHouseholds()).filter(function (h) {
+          var name = fold(h.head_name);
+          return words.every(function (w) { return name.indexOf(w) >= 0; });
+        }), false);
+      }
     }
 
     $("[data-household-search]").addEventListener("click", search);
@@ -260,39 +307,76 @@
       return r;
     }
 
+    async function direct() { // no IndexedDB on this browser: send now, one by one
+      if (household.isNew) {
+        await send("households/", householdPayload());
+        household.isNew = false;
+      }
+      for (var i = 0; i < members.length; i++) {
+        var m = members[i];
+        if (!m.isNew) continue;
+        await send("household-members/", { client_uuid: m.uuid, household: household.uuid, label: m.label, age_group: m.age_group });
+        m.isNew = false;
+      }
+      return send("visits/", visitPayload());
+    }
+    async function queued() { // into the outbox, then one sync: what cannot go now stays on the phone
+      var label = household.head_name || T.tDeclined;
+      if (household.isNew) {
+        var p = householdPayload(), village = $("[data-nh=village]");
+        label = p.head_name || T.tDeclined;
+        await C.queue("household", p, label);
+        var kept = { uuid: household.uuid, head_name: p.head_name, village_name: village.options[village.selectedIndex].text.split(" · ")[0], consent_status: p.consent_status };
+        await C.idb.put("households", minimal(kept));
+        Object.assign(household, kept, { isNew: false });
+      }
+      for (var i = 0; i < members.length; i++) {
+        var m = members[i];
+        if (!m.isNew) continue;
+        await C.queue("member", { client_uuid: m.uuid, household: household.uuid, label: m.label, age_group: m.age_group }, m.label);
+        m.isNew = false;
+      }
+      await C.queue("visit", visitPayload(), label);
+      var s = await C.sync(), mine = s.items.filter(function (i) { return i.id === visitId; })[0];
+      return mine ? mine.state : "synced";
+    }
+
     form.addEventListener("submit", async function (e) {
       e.preventDefault();
       error.textContent = "";
       if (!household) { error.textContent = T.tPickHousehold; return; }
       if (household.isNew && !$("[data-consent]:checked")) { error.textContent = T.tConsent; return; }
-      var button = $("[data-save]"), r;
+      var button = $("[data-save]"), state;
       button.disabled = true;
       try {
-        if (household.isNew) {
-          await send("households/", householdPayload());
-          household.isNew = false;
-        }
-        for (var i = 0; i < members.length; i++) {
-          var m = members[i];
-          if (!m.isNew) continue;
-          await send("household-members/", { client_uuid: m.uuid, household: household.uuid, label: m.label, age_group: m.age_group });
-          m.isNew = false;
-        }
-        r = await send("visits/", visitPayload());
+        if (C) state = await queued();
+        else { await direct(); state = "synced"; }
       } catch (failure) {
         error.textContent = failure instanceof Error ? T.tOffline : messageOf(failure);
         button.disabled = false;
         return;
       }
-      saved((r.data.visit || {}).referral_token);
+      saved(state);
     });
 
-    async function saved(serverToken) {
-      var box = $("[data-visit-saved]"), select = $("[data-qr-course]"), token;
+    async function loadCourses() { // for the QR; kept on the phone for when there is no signal
+      try {
+        var r = await api("courses/?limit=100"), list = (r.data.results || r.data || []).map(function (c) {
+          return { url: c.url, title: c.title, skills: (c.skills || []).map(function (k) { return { code: k.code }; }) };
+        });
+        if (C) C.meta("courses", list).catch(function () {});
+        return list;
+      } catch (e) { return (C && (await C.meta("courses").catch(function () {}))) || []; }
+    }
+
+    async function saved(state) {
+      var box = $("[data-visit-saved]"), select = $("[data-qr-course]"), token, courses;
       form.hidden = true;
       box.hidden = false;
+      $(".visit-saved__note", box).textContent = state === "synced" ? T.tSynced : state === "failed" ? T.tSavedFailed : T.tSavedPhone;
+      box.classList.toggle("visit-saved--pending", state !== "synced");
       box.focus();
-      try { token = await referralToken(visitId); } catch (e) { token = serverToken; }
+      token = await referralToken(visitId); // made on the phone: works without signal
       var skills = $$("[data-help-check]:checked").map(function (c) { return c.closest("[data-help-item]").dataset.skill; });
       function show() {
         var url = location.origin + select.value + "?nguon=" + encodeURIComponent(token);
@@ -304,16 +388,14 @@
         }
       }
       select.addEventListener("change", show);
-      try {
-        var r = await api("courses/?limit=100");
-        (r.data.results || r.data || []).forEach(function (c) {
-          var path = new URL(c.url, location.href).pathname, o = el("option", "", c.title);
-          o.value = path;
-          select.appendChild(o);
-          var tagged = (c.skills || []).some(function (s) { return skills.indexOf(s.code) >= 0; });
-          if (tagged && select.selectedIndex <= 0) select.value = path;
-        });
-      } catch (e) { /* offline: the member can still pick once the list loads */ }
+      courses = await loadCourses();
+      courses.forEach(function (c) {
+        var path = new URL(c.url, location.href).pathname, o = el("option", "", c.title);
+        o.value = path;
+        select.appendChild(o);
+        var tagged = (c.skills || []).some(function (s) { return skills.indexOf(s.code) >= 0; });
+        if (tagged && select.selectedIndex <= 0) select.value = path;
+      });
       show();
     }
 
@@ -324,7 +406,9 @@
         (r.ok && r.data.follow_ups || []).forEach(function (f) {
           if (!assigned.some(function (h) { return h.uuid === f.household.uuid; })) assigned.push(f.household);
         });
-      } catch (e) { assigned = []; }
+        if (r.ok) keepHouseholds(assigned).catch(function () {});
+      } catch (e) { assigned = await keptHouseholds().catch(function () { return []; }); }
+      loadCourses();
       var wanted = (location.hash.match(/^#ho=([0-9a-f-]{36})$/) || [])[1];
       var found = assigned.filter(function (h) { return h.uuid === wanted; })[0];
       if (found) choose(found);
@@ -332,6 +416,67 @@
     })();
   }
 
+  /* The outbox: pending, failed and last sync always shown; failed items fixed or discarded */
+  function syncBar() {
+    var bar = $("[data-sync-status]");
+    if (!bar || !C) return;
+    var B = bar.dataset, list = $("[data-outbox]", bar);
+    function entry(i) {
+      var li = el("li", "outbox__item" + (i.state === "failed" ? " outbox__item--failed" : "")), inputs = {};
+      li.appendChild(el("span", "field-item__title", (B["k" + cap(i.kind)] || i.kind) + ": " + (i.label || "—")));
+      li.appendChild(el("span", "field-item__meta", [i.payload.visited_at ? day(i.payload.visited_at) : "", i.state === "failed" ? i.error : B.tWaiting].filter(Boolean).join(" · ")));
+      if (i.state !== "failed") return li;
+      Object.keys(i.errors || {}).forEach(function (k) {
+        var v = i.payload[k];
+        if (!(k in i.payload) || (v !== null && typeof v === "object")) return;
+        var id = "fix-" + i.id + "-" + k, label = el("label", "visit-form__label", B["f" + cap(k)] || k), input = el("input", "field-input");
+        label.htmlFor = input.id = id;
+        input.type = /_on$/.test(k) ? "date" : typeof v === "number" ? "number" : "text";
+        input.value = v == null ? "" : v;
+        inputs[k] = input;
+        li.appendChild(label);
+        li.appendChild(input);
+      });
+      [[B.tResend, async function () {
+        Object.keys(inputs).forEach(function (k) {
+          var v = inputs[k].value.trim();
+          i.payload[k] = inputs[k].type === "number" ? (v ? Number(v) : null) : v || (inputs[k].type === "date" ? null : "");
+        });
+        if (i.status === 409 && i.kind === "visit") { // the server holds another version: send this one as a new visit
+          await C.idb.del("outbox", i.id);
+          i.id = i.payload.client_uuid = uuid();
+        }
+        i.state = "pending";
+        await C.idb.put("outbox", i);
+        C.sync();
+      }], [B.tDiscard, async function () {
+        if (!window.confirm(B.tDiscardConfirm)) return;
+        await C.idb.del("outbox", i.id);
+        C.state();
+      }]].forEach(function (b) {
+        var button = el("button", "button button--secondary", b[0]);
+        button.type = "button";
+        button.addEventListener("click", b[1]);
+        li.appendChild(button);
+      });
+      return li;
+    }
+    document.addEventListener("cuaso:sync", function (e) {
+      var s = e.detail, parts = [fmt(B.tPending, s.pending)];
+      if (s.failed) parts.push(fmt(B.tFailed, s.failed));
+      parts.push(s.lastSync ? fmt(B.tLast, new Date(s.lastSync).toLocaleString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit" })) : B.tNever);
+      $("[data-sync-text]", bar).textContent = parts.join(" · ");
+      $("[data-sync-login]", bar).hidden = !s.login;
+      if (list.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return; // a fix being typed
+      list.textContent = "";
+      s.items.forEach(function (i) { if (i.kind === "visit" || i.state === "failed") list.appendChild(entry(i)); });
+    });
+    $("[data-sync-now]", bar).addEventListener("click", function () { C.sync(); });
+    bar.hidden = false;
+    C.state().catch(function () { bar.hidden = true; });
+  }
+
+  syncBar();
   if (T.fieldPage === "today") today();
   if (T.fieldPage === "visit") visitForm();
 })();

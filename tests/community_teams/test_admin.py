@@ -326,10 +326,41 @@ def test_adding_a_member_to_a_foreign_team_or_an_unknown_phone_fails(client, adm
     assert "team" in response.context["form"].errors
     response = client.post(
         reverse("community-memberships:add"),
+        {"person": "+1 202 555 0100", "team": w["team_a"].pk, "role": Role.MEMBER, "is_active": "on"},
+    )
+    assert response.context["form"].errors["person"] == [
+        "Hãy nhập số di động Việt Nam, ví dụ 0912 345 678, hoặc một địa chỉ e-mail."
+    ]
+    response = client.post(
+        reverse("community-memberships:add"),
         {"person": "0999 999 999", "team": w["team_a"].pk, "role": Role.MEMBER, "is_active": "on"},
     )
-    assert "person" in response.context["form"].errors
+    assert response.context["form"].errors["display_name"] == ["Số này chưa có tài khoản: hãy nhập tên của người đó."]
     assert Membership.objects.count() == 3
+
+
+def test_a_number_with_no_account_is_invited_with_the_name_given(
+    client, admin_world, sms_outbox, django_user_model, django_capture_on_commit_callbacks
+):
+    w = admin_world
+    client.force_login(w["leader"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("community-memberships:add"),
+            {
+                "person": "0999 999 999",
+                "display_name": "Lò Văn Páo",
+                "team": w["team_a"].pk,
+                "role": Role.MEMBER,
+                "is_active": "on",
+            },
+        )
+    assert response.status_code == 302
+    invited = django_user_model.objects.get(phone="+84999999999")
+    assert invited.display_name == "Lò Văn Páo"
+    assert not invited.has_usable_password()
+    assert Membership.objects.get(user=invited).team_id == w["team_a"].pk
+    assert [message.phone for message in sms_outbox] == ["+84999999999"]
 
 
 def test_campaign_form_saves_targets(client, admin_world):

@@ -1,5 +1,11 @@
 """Erasing a household: counts stay, the name and phone are nowhere (database, audit, log);
-the registry of erasers; who may erase; accounts of team members are not self-deleted."""
+withdrawing consent clears the same; the registry of erasers; who may erase; accounts of team
+members are not self-deleted.
+
+"Nowhere" is checked twice: in a full ``dumpdata`` and column by column, every text and JSON
+column of every ``community_teams`` and ``lms`` model (found by introspection, so a field added
+later is scanned too), for the name, the phone in any spelling, the address, who gave consent,
+the member's label, every visit note, the service name and the hashes of the original payloads."""
 
 import datetime
 import io
@@ -7,9 +13,11 @@ import json
 import logging
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,11 +32,13 @@ from community_teams.models import (
     HouseholdMember,
     MemberSkill,
     Visit,
+    VisitHelp,
     VisitRevision,
 )
 from courses.text import fold
 from lms.models import Learner
 from lms.privacy import account_delete
+from tests.community_teams.conftest import visit_payload
 
 HEAD_NAME = "Triệu Thị Quỳnh Nguyệt"
 PHONE_LOCAL = "0978 246 813"
@@ -36,18 +46,52 @@ PHONE_DIGITS = ("0978246813", "84978246813", "978246813")
 ADDRESS = "Ngõ Hoa Gạo số 17"
 CONSENT_BY = "Bế Văn Khoáng"
 LABEL = "bà Quỳnh Nguyệt"
+SERVICE = "Đăng ký tạm trú mã hồ sơ 7731"
+NOTE = "Hẹn quay lại cài VssID tuần sau"
+EDITED_NOTE = "Đã gặp chủ hộ"
+FREE_TEXT = (SERVICE, NOTE, EDITED_NOTE)
 
 
 def traces(text: str) -> list[str]:
     """Which of the household's personal values appear in ``text`` (as written, unaccented, or
     as JSON escapes)."""
     found = []
-    for value in (HEAD_NAME, ADDRESS, CONSENT_BY, "Quỳnh Nguyệt"):
+    for value in (HEAD_NAME, ADDRESS, CONSENT_BY, "Quỳnh Nguyệt", *FREE_TEXT):
         for form in (value, fold(value), json.dumps(value)[1:-1]):
             if form.lower() in text.lower():
                 found.append(form)
     found += [digits for digits in PHONE_DIGITS if digits in text]
+    # The phone in any spelling: "0978 246 813", "0978.246.813", "+84 978-246-813"...
+    if PHONE_DIGITS[2] in "".join(c for c in text if c.isdigit()):
+        found.append("phone digits")
     return found
+
+
+def text_columns() -> list[tuple[type[models.Model], str]]:
+    """Every text or JSON column of every community_teams and lms model."""
+    columns = []
+    for model in apps.get_models():
+        if model._meta.app_label not in ("community_teams", "lms"):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField | models.JSONField):
+                columns.append((model, field.attname))
+    return columns
+
+
+def column_traces(extra: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """``{"Model.column": traces}`` for every column holding a personal value (or one of
+    ``extra``, exact strings such as payload hashes)."""
+    hits = {}
+    for model, column in text_columns():
+        for value in model._default_manager.values_list(column, flat=True):
+            if value in (None, ""):
+                continue
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            found = traces(text) + [needle for needle in extra if needle in text]
+            if found:
+                hits.setdefault(f"{model.__name__}.{column}", []).extend(found)
+    return hits
 
 
 def dump_everything() -> str:
@@ -90,11 +134,19 @@ def household_with_history(world, make_household, make_member, make_visit, djang
         household,
         notes=f"Gặp {HEAD_NAME}, số {PHONE_LOCAL}",
         members_present=[str(member.client_uuid)],
-        help=[{"item": "cai-vneid", "member": str(member.client_uuid)}],
+        help=[
+            {"item": "cai-vneid", "member": str(member.client_uuid)},
+            {"item": "nop-ho-so", "member": str(member.client_uuid), "service_name": SERVICE},
+        ],
         follow_up_on=due,
     )
     make_visit(world.leader_a, household, notes=f"{LABEL} đã quét QR")
-    services.visit_edit(actor=world.member_a, visit=first, data={"notes": "Đã gặp chủ hộ"})
+    make_visit(world.member_a, household, notes=NOTE, help=[{"item": "nop-ho-so", "service_name": SERVICE}])
+    services.visit_edit(
+        actor=world.member_a,
+        visit=first,
+        data={"notes": EDITED_NOTE, "help": [{"item": "cai-vneid", "member": str(member.client_uuid)}]},
+    )
     audit_household_view(world.leader_a, [household])
     audit_record(actor=world.member_a, action="change", obj=household, details={"fields": ["phone"]})
     return household
@@ -120,7 +172,7 @@ def test_erase_keeps_counts_and_leaves_no_name_or_phone_anywhere(world, househol
     assert household.consent_status == ConsentStatus.ERASED
     assert household.erased_at is not None
     assert household.people_count == 5
-    assert household.visits.count() == 2
+    assert household.visits.count() == 3
     member = HouseholdMember.objects.get(household=household)
     assert (member.label, member.learner_id) == ("", None)
     assert member.skills.count() == 1
@@ -142,6 +194,118 @@ def test_revision_payloads_are_scrubbed(world, household_with_history):
     household_erase(actor=world.leader_a, household=household_with_history, reason="requested")
     revision = VisitRevision.objects.get(visit__household=household_with_history)
     assert revision.previous["notes"] == ""
+
+
+def payload_hashes(household) -> tuple[str, ...]:
+    return tuple(Visit.objects.filter(household=household).values_list("payload_hash", flat=True))
+
+
+def test_erase_leaves_no_personal_value_in_any_text_or_json_column_nor_the_log(world, household_with_history, caplog):
+    household = household_with_history
+    hashes = payload_hashes(household)
+    before = column_traces(hashes)
+    # The probe sees every place the data was kept (else the scan below proves nothing).
+    assert {
+        "Household.head_name",
+        "Household.phone",
+        "Household.address_note",
+        "Household.consent_by",
+        "Household.search_text",
+        "HouseholdMember.label",
+        "Visit.notes",
+        "Visit.payload_hash",
+        "VisitHelp.service_name",
+        "VisitRevision.previous",
+    } <= set(before)
+
+    household_erase(actor=world.leader_a, household=household, reason=ErasureReason.REQUESTED)
+
+    assert column_traces(hashes) == {}
+    assert traces(logged(caplog)) == []
+    assert not any(value in logged(caplog) for value in hashes)
+
+
+def test_erase_clears_service_names_and_marks_payload_hashes(world, household_with_history):
+    household_erase(actor=world.leader_a, household=household_with_history, reason="requested")
+    assert set(
+        VisitHelp.objects.filter(visit__household=household_with_history).values_list("service_name", flat=True)
+    ) == {""}
+    assert set(payload_hashes(household_with_history)) == {erasure.ERASED_PAYLOAD_HASH}
+    assert VisitHelp.objects.filter(visit__household=household_with_history).count() == 2  # the help still counts
+
+
+def test_a_resend_of_an_original_visit_after_erasure_is_already_stored_and_brings_nothing_back(
+    world, household_with_history, api_for
+):
+    household = household_with_history
+    original = visit_payload(household, notes=f"Gặp {HEAD_NAME}", help=[{"item": "nop-ho-so", "service_name": SERVICE}])
+    client = api_for(world.member_a)
+    assert client.post_json("/api/v1/visits/", original).status_code == 201
+    household_erase(actor=world.leader_a, household=household, reason="requested")
+
+    response = client.post_json("/api/v1/visits/", original)
+    assert response.status_code == 200
+    assert response.json()["status"] == "already_stored"
+    assert traces(response.content.decode()) == []
+    visit = Visit.objects.get(client_uuid=original["client_uuid"])
+    assert (visit.notes, visit.payload_hash) == ("", erasure.ERASED_PAYLOAD_HASH)
+    assert list(visit.help.values_list("service_name", flat=True)) == [""]
+    # Another payload under the same id changes nothing either, and is not a conflict.
+    response = client.post_json("/api/v1/visits/", {**original, "notes": "Số mới 0978 246 813"})
+    assert (response.status_code, response.json()["status"]) == (200, "already_stored")
+    assert column_traces() == {}
+
+
+def test_a_new_visit_to_an_erased_household_is_stored_without_its_free_text(world, household_with_history):
+    household_erase(actor=world.leader_a, household=household_with_history, reason="requested")
+    data = visit_payload(household_with_history, notes=NOTE, help=[{"item": "nop-ho-so", "service_name": SERVICE}])
+    visit, status = services.visit_create(actor=world.member_a, data=data)
+    assert status == "created"
+    assert (visit.notes, visit.payload_hash) == ("", erasure.ERASED_PAYLOAD_HASH)
+    assert list(visit.help.values_list("service_name", flat=True)) == [""]
+    assert services.visit_create(actor=world.member_a, data=data)[1] == "already_stored"
+    assert column_traces() == {}
+
+
+# Consent withdrawn at a visit: the same personal data goes as with an erasure (one function).
+
+
+def test_withdrawing_consent_leaves_no_personal_value_in_any_column_nor_the_log(world, household_with_history, caplog):
+    household = household_with_history
+    hashes = payload_hashes(household)
+    counts = (Visit.objects.count(), VisitHelp.objects.count(), FollowUp.objects.count(), MemberSkill.objects.count())
+
+    services.household_consent_record(actor=world.member_a, household=household, status=ConsentStatus.DECLINED)
+
+    assert column_traces(hashes) == {}
+    assert traces(logged(caplog)) == []
+    assert counts == (
+        Visit.objects.count(),
+        VisitHelp.objects.count(),
+        FollowUp.objects.count(),
+        MemberSkill.objects.count(),
+    )
+    household.refresh_from_db()
+    assert (household.consent_status, household.people_count) == (ConsentStatus.DECLINED, 5)
+    assert set(payload_hashes(household)) == {erasure.ERASED_PAYLOAD_HASH}
+    revision = VisitRevision.objects.get(visit__household=household)
+    assert revision.previous["notes"] == "" and revision.previous["help"][1]["service_name"] == ""
+    entry = AuditEntry.objects.filter(action="change", object_id=str(household.pk)).latest("pk")
+    assert "label" in entry.details["fields"] and "head_name" in entry.details["fields"]
+
+
+def test_withdrawal_and_erasure_clear_the_same_rows(world, household_with_history, monkeypatch):
+    """Withdrawal goes through ``household_rows_clear``, the function erasure uses."""
+    calls = []
+    real = erasure.household_rows_clear
+    monkeypatch.setattr(
+        "community_teams.services.households.household_rows_clear",
+        lambda households: calls.append([row.pk for row in households]) or real(households),
+    )
+    services.household_consent_record(
+        actor=world.member_a, household=household_with_history, status=ConsentStatus.DECLINED
+    )
+    assert calls == [[household_with_history.pk]]
 
 
 def test_registered_erasers_run_in_the_transaction(world, household_with_history, monkeypatch):

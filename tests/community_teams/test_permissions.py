@@ -390,6 +390,88 @@ def test_api_edit_visit(objects, api_for, role):
         assert foreign_traces(objects, role, response.content.decode()) == []
 
 
+# API, follow-ups: the caller's own open ones (the default list), every one they may see
+# (``all=1``, in ``test_api_list``), marking one done; and erasing a household. Written out by
+# hand: each follow-up is assigned to its visit's author.
+
+FOLLOW_UPS_MINE = {
+    "member_a": {"fA1"},
+    "leader_a": {"fA2"},
+    "member_b": {"fB1"},
+    "leader_b": {"fB2"},
+    "coordinator_a": set(),
+    "coordinator_b": set(),
+    "province_coordinator": set(),
+    "superuser": set(),
+    "outsider": set(),
+}
+# follow-up -> roles that may mark it done (200); the others get a 404 (403 signed out).
+FOLLOW_UP_DONE = {
+    "fA1": {"member_a", "leader_a", "coordinator_a", "province_coordinator", "superuser"},
+    "fA2": {"leader_a", "coordinator_a", "province_coordinator", "superuser"},
+    "fB1": {"member_b", "leader_b", "coordinator_b", "province_coordinator", "superuser"},
+    "fB2": {"leader_b", "coordinator_b", "province_coordinator", "superuser"},
+}
+# household -> (roles that erase it: 200; roles that see it but may not: 403); others 404.
+HOUSEHOLD_ERASE = {
+    "hA1": ({"leader_a", "coordinator_a", "province_coordinator", "superuser"}, {"member_a"}),
+    "hA2": ({"leader_a", "coordinator_a", "province_coordinator", "superuser"}, {"member_a"}),
+    "hB1": ({"leader_b", "coordinator_b", "province_coordinator", "superuser"}, {"member_b"}),
+    "hB2": ({"leader_b", "coordinator_b", "province_coordinator", "superuser"}, {"member_b"}),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_follow_ups_mine(objects, client, role):
+    response = client_for(client, objects, role).get(_url("api:follow-ups"))
+    if role == "anonymous":
+        assert_denied(response, objects, role)
+        return
+    assert response.status_code == 200
+    assert {row["id"] for row in response.json()["results"]} == ids_of(objects, FOLLOW_UPS_MINE[role])
+    assert foreign_traces(objects, role, response.content.decode()) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_follow_up_done(objects, api_for, role):
+    from community_teams.models import FollowUp
+
+    client = api_for(None if role == "anonymous" else objects.users[role])
+    for symbol in sorted(FOLLOW_UP_DONE):
+        follow_up = objects.rows[symbol]
+        response = client.post_json(_url("api:follow-up-done", kwargs={"follow_up_id": follow_up.pk}), {})
+        done_at = FollowUp.objects.get(pk=follow_up.pk).done_at
+        if role in FOLLOW_UP_DONE[symbol]:
+            assert response.status_code == 200, (symbol, response.content)
+            assert response.json()["id"] == follow_up.pk and done_at is not None
+            FollowUp.objects.filter(pk=follow_up.pk).update(done_at=None, done_visit=None)
+            continue
+        assert response.status_code == (403 if role == "anonymous" else 404), (symbol, response.status_code)
+        assert done_at is None
+        assert foreign_traces(objects, role, response.content.decode()) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_erase_household(objects, api_for, role):
+    client = api_for(None if role == "anonymous" else objects.users[role])
+    for symbol in sorted(HOUSEHOLD_ERASE):
+        allowed, refused = HOUSEHOLD_ERASE[symbol]
+        household = objects.rows[symbol]
+        response = client.post_json(
+            _url("api:household-erase", kwargs={"client_uuid": household.client_uuid}), {"reason": "requested"}
+        )
+        status = Household.objects.get(pk=household.pk).consent_status
+        if role in allowed:
+            assert response.status_code == 200, (symbol, response.content)
+            assert status == "erased"
+            assert HOUSEHOLDS[symbol][2] not in response.content.decode()
+            continue
+        expected = 403 if role in refused or role == "anonymous" else 404
+        assert response.status_code == expected, (symbol, response.status_code)
+        assert status == "given"
+        assert foreign_traces(objects, role, response.content.decode()) == []
+
+
 # Field pages (/to-cong-nghe-so/...). "Hôm nay" is a shell with no household data at all; the
 # visit form lists the villages one works in; the team page shows one's teams and their recent
 # visits (by ``data-team`` and ``data-visit``). Without a community role: 403; signed out: the
