@@ -6,6 +6,7 @@ update (pending → running), so a second delivery of the same message finds not
 """
 
 from celery import shared_task
+from django.conf import settings
 
 from . import exports
 
@@ -16,7 +17,7 @@ EXPORT_TIME_LIMIT_SECONDS = 30 * 60
 @shared_task(acks_late=True, time_limit=EXPORT_TIME_LIMIT_SECONDS, soft_time_limit=EXPORT_TIME_LIMIT_SECONDS - 60)
 def export_build(export_id: int, chunk_size: int | None = None) -> str:
     """Make one export's file. Returns the export's status afterwards ("missing" if deleted)."""
-    export = exports.export_build(export_id=export_id, chunk_size=chunk_size or exports.CHUNK_SIZE)
+    export = exports.export_build(export_id=export_id, chunk_size=chunk_size or settings.CUASO_EXPORT_CHUNK_SIZE)
     return export.status if export is not None else "missing"
 
 

@@ -233,6 +233,8 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 # Hours an export's file is kept after it is made.
 CUASO_EXPORT_TTL_HOURS = int(os.environ.get("CUASO_EXPORT_TTL_HOURS", "24"))
+# Rows written between two progress updates of an export.
+CUASO_EXPORT_CHUNK_SIZE = int(os.environ.get("CUASO_EXPORT_CHUNK_SIZE", "500"))
 
 # Upload limits, for Django and Wagtail.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

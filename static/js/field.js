@@ -58,6 +58,10 @@
     if (!items.length) list.appendChild(el("li", "field-list__empty", empty));
     items.forEach(function (i) { list.appendChild(i); });
   }
+  function when(iso) { // "14:05 29/11", as people write it here
+    var d = new Date(iso), p = function (n) { return (n < 10 ? "0" : "") + n; };
+    return p(d.getHours()) + ":" + p(d.getMinutes()) + " " + p(d.getDate()) + "/" + p(d.getMonth() + 1);
+  }
   function fmt(s, n) { return String(s).replace("{n}", n); }
   function cap(k) { return k.charAt(0).toUpperCase() + k.slice(1); }
   function fold(t) {
@@ -94,8 +98,12 @@
     if (r.ok) {
       d = r.data;
       status.hidden = true;
-      if (C) {
-        C.meta("today", d).catch(function () {});
+      if (C) { // kept for no signal: names only of the member's own households (assigned, due)
+        var own = {};
+        (d.households || []).concat((d.follow_ups || []).map(function (f) { return f.household; })).forEach(function (h) { own[h.uuid] = 1; });
+        C.meta("today", Object.assign({}, d, { recent_visits: (d.recent_visits || []).map(function (v) {
+          return own[v.household] ? v : Object.assign({}, v, { head_name: "" });
+        }) })).catch(function () {});
         keepHouseholds((d.households || []).concat((d.follow_ups || []).map(function (f) { return f.household; }))).catch(function () {});
       }
     } else {
@@ -464,7 +472,7 @@
     document.addEventListener("cuaso:sync", function (e) {
       var s = e.detail, parts = [fmt(B.tPending, s.pending)];
       if (s.failed) parts.push(fmt(B.tFailed, s.failed));
-      parts.push(s.lastSync ? fmt(B.tLast, new Date(s.lastSync).toLocaleString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit" })) : B.tNever);
+      parts.push(s.lastSync ? fmt(B.tLast, when(s.lastSync)) : B.tNever);
       $("[data-sync-text]", bar).textContent = parts.join(" · ");
       $("[data-sync-login]", bar).hidden = !s.login;
       if (list.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return; // a fix being typed

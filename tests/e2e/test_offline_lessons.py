@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
+# Syncing and the service worker take their time on a busy machine.
+expect.set_options(timeout=15_000)
 
 
 def wait_until(predicate, timeout_s: float = 10.0, what: str = "condition"):

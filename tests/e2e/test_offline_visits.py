@@ -16,6 +16,8 @@ from .test_field_visit import _serious, log_in
 from .test_field_visit import world as world  # the fixture, used by name
 
 pytestmark = pytest.mark.e2e
+# Syncing and the service worker take their time on a busy machine.
+expect.set_options(timeout=15_000)
 
 TODAY = "/to-cong-nghe-so/hom-nay/"
 VISIT = "/to-cong-nghe-so/chuyen-tham/moi/"
