@@ -110,9 +110,11 @@
     ["households", "members", "visits"].forEach(function (k) {
       (data[k] || []).forEach(function (x) { byId[x.uuid] = x; });
     });
+    var settled = 0;
     for (var n = 0; n < batch.length; n++) {
       var i = batch[n], res = byId[i.id];
-      if (!res) continue;
+      if (!res || res.status >= 500) continue; // 503: out of time on the server, sent again later
+      settled++;
       if (res.status === 200 || res.status === 201 || res.status === 410) {
         await idb.del("outbox", i.id);
         if (res.status === 410) await idb.del("households", i.payload.household || i.id);
@@ -124,8 +126,9 @@
         await idb.put("outbox", i);
       }
     }
-    retryMs = 0;
     await meta("lastSync", new Date().toISOString());
+    if (settled < batch.length) { later(); return state(); }
+    retryMs = 0;
     return items.length > batch.length ? run() : state();
   }
   function sync() { // one at a time, in order, and one across the tabs and the worker (Web Locks)

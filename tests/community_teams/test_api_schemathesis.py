@@ -14,9 +14,6 @@ from collections import Counter
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.core.signals import got_request_exception
-from django.db import close_old_connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from django.utils import timezone
@@ -77,32 +74,6 @@ LAST = [
     "POST /api/v1/households/{client_uuid}/erase/",
     "POST /api/v1/memberships/{membership_id}/deactivate/",
 ]
-
-
-@pytest.fixture
-def wsgi_in_test_transaction():
-    """Let requests through the WSGI handler share the test's transaction, as Django's test
-    client does: no closing of connections at request start and end."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def server_errors():
-    """Tracebacks of unhandled exceptions, so a 500 names its cause."""
-    errors = []
-
-    def record(sender, request=None, **kwargs):
-        import traceback
-
-        errors.append(f"{request.method} {request.get_full_path()}\n{traceback.format_exc()}")
-
-    got_request_exception.connect(record)
-    yield errors
-    got_request_exception.disconnect(record)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.e2e
 expect.set_options(timeout=15_000)
 
 
-def wait_until(predicate, timeout_s: float = 10.0, what: str = "condition"):
+def wait_until(predicate, timeout_s: float = 15.0, what: str = "condition"):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if predicate():

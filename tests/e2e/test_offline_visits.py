@@ -7,13 +7,13 @@ Selectors go by data attributes; texts checked are the Vietnamese a member reads
 """
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
 from .test_field_visit import _serious, log_in
 from .test_field_visit import world as world  # the fixture, used by name
+from .test_offline_lessons import wait_until
 
 pytestmark = pytest.mark.e2e
 # Syncing and the service worker take their time on a busy machine.
@@ -34,15 +34,6 @@ EXPECTED_OFFLINE = ("ERR_INTERNET_DISCONNECTED", "ERR_CONNECTION_RESET", "ERR_FA
 def serious(problems: list[str]) -> list[str]:
     """What went wrong, leaving out the failed loads that having no signal means."""
     return [p for p in _serious(problems) if not any(code in p for code in EXPECTED_OFFLINE)]
-
-
-def wait_until(predicate, timeout_s: float = 15.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def status(page):
@@ -285,3 +276,33 @@ def test_a_refused_visit_shows_why_and_is_fixed_or_discarded_by_the_member(world
     assert counts()[0] == visits_before + 1
     fixed = Visit.objects.filter(author__username="thanhvien").latest("received_at")
     assert fixed.follow_up_on.isoformat() == today
+
+
+def test_items_the_server_had_no_time_for_are_sent_again_by_themselves(world, phone):
+    """A 503 with ``retry`` per item (the batch ran out of time): they stay pending, and the
+    retry with backoff sends them without the member doing anything."""
+    import json
+
+    base, page = world.base_url, phone.page
+    ready_for_the_field(phone, base)
+    visits_before, _ = counts()
+    answered = []
+
+    def out_of_time(route):
+        if answered:  # the next try reaches the server
+            route.continue_()
+            return
+        sent = json.loads(route.request.post_data)
+        answered.append(len(sent["visits"]))
+        body = {
+            kind: [{"uuid": item["client_uuid"], "status": 503, "retry": True} for item in sent[kind]]
+            for kind in ("households", "members", "visits")
+        }
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(SYNC_API, out_of_time)
+    log_visit(page, household=0)
+    expect(page.locator(".visit-saved__note")).to_have_text("Đã lưu trên máy, chưa đồng bộ: sẽ gửi khi có mạng.")
+    assert answered == [1]
+    expect(status(page)).to_contain_text("Chuyến thăm: 0 chưa đồng bộ", timeout=20_000)
+    assert counts()[0] == visits_before + 1

@@ -12,9 +12,6 @@ from collections import Counter
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.core.signals import got_request_exception
-from django.db import close_old_connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -42,32 +39,6 @@ HYPOTHESIS = settings(
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-
-
-@pytest.fixture
-def wsgi_in_test_transaction():
-    """Let requests through the WSGI handler share the test's transaction, as Django's test
-    client does: no closing of connections at request start and end."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def server_errors():
-    """Tracebacks of unhandled exceptions, so a 500 names its cause."""
-    errors = []
-
-    def record(sender, request=None, **kwargs):
-        import traceback
-
-        errors.append(f"{request.method} {request.get_full_path()}\n{traceback.format_exc()}")
-
-    got_request_exception.connect(record)
-    yield errors
-    got_request_exception.disconnect(record)
 
 
 @pytest.fixture
