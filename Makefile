@@ -63,7 +63,7 @@ pytest: install-dev
 				tests/lms/test_phone_signup.py tests/lms/test_certificates.py tests/lms/test_progress_api.py \
 				tests/community_teams/test_visits.py tests/community_teams/test_api.py tests/community_teams/test_areas.py \
 				tests/community_teams/test_sync.py tests/community_teams/test_erasure.py \
-				tests/lms/test_insight.py; \
+				tests/community_teams/test_dashboard.py tests/lms/test_insight.py; \
 	elif [ $$status -ne 3 ]; then exit $$status; fi
 
 test: lint check pytest

@@ -98,6 +98,8 @@ Endpoints (request → response):
   detail?, retry?, referral_token? (visits)}]}``, one answer per item in the order sent; 400
   (malformed envelope), 413 (too many items). Households first, then members, then visits
   (``api_sync``, rules in ``sync``).
+- ``GET dashboard/?period_start=&period_end=&village=<code>&team=<id>&campaign=<id>`` → the
+  dashboard's figures for the caller's area (``api_dashboard``); 404 for a filter outside it.
 """
 
 from django.contrib.auth import get_user_model
@@ -905,7 +907,7 @@ class Today(FieldAPIView):
         return Response(TodaySerializer(today, context={"today": today.today}).data)
 
 
-from . import api_sync, api_teams  # noqa: E402 (their views build on this module's)
+from . import api_dashboard, api_sync, api_teams  # noqa: E402 (their views build on this module's)
 
 urlpatterns = [
     path("areas/", AreaList.as_view(), name="areas"),
@@ -930,4 +932,5 @@ urlpatterns = [
     path("campaigns/", api_teams.CampaignList.as_view(), name="campaigns"),
     path("exports/", api_exports.ExportCreate.as_view(), name="exports"),
     path("exports/<int:export_id>/", api_exports.ExportDetail.as_view(), name="export-detail"),
+    path("dashboard/", api_dashboard.DashboardView.as_view(), name="dashboard"),
 ]

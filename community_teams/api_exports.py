@@ -1,7 +1,8 @@
 """JSON API of exports (listed with the other endpoints in ``community_teams.api``).
 
-``POST exports/`` asks for a file (``exports.export_request``; who may export what is decided in
-``scoping``) and answers 202 before it is made; ``GET exports/<id>/`` is its progress, polled by
+``POST exports/`` asks for a file of households, visits or the dashboard
+(``exports.export_request``; who may export what is decided in ``scoping``) and answers 202
+before it is made; ``GET exports/<id>/`` is its progress, polled by
 the export page. Only the person who asked sees an export: anyone else gets a 404.
 """
 
@@ -27,14 +28,21 @@ from .services.errors import NotPermitted
 class ExportFiltersSerializer(serializers.Serializer):
     village = serializers.CharField(required=False, help_text="A village code, e.g. 01273-001.")
     team = serializers.IntegerField(required=False, help_text="A team id.")
-    date_from = serializers.DateField(required=False, help_text="Visits on or after this day (Vietnam time).")
-    date_to = serializers.DateField(required=False, help_text="Visits on or before this day.")
+    date_from = serializers.DateField(
+        required=False, help_text="Households and visits: visits on or after this day (Vietnam time)."
+    )
+    date_to = serializers.DateField(required=False, help_text="Households and visits: visits on or before this day.")
+    period_start = serializers.DateField(
+        required=False, help_text="Dashboard: the period's first day (default as on the dashboard page)."
+    )
+    period_end = serializers.DateField(required=False, help_text="Dashboard: the period's last day.")
+    campaign = serializers.IntegerField(required=False, help_text="Dashboard: a campaign id.")
 
 
 class ExportCreateSerializer(serializers.Serializer):
     """Documents the body; the service checks it and gives the messages."""
 
-    kind = serializers.ChoiceField(choices=["households", "visits"])
+    kind = serializers.ChoiceField(choices=["households", "visits", "dashboard"])
     format = serializers.ChoiceField(choices=["csv", "xlsx"])
     filters = ExportFiltersSerializer(required=False)
 
@@ -66,6 +74,9 @@ class ExportFieldErrorSerializer(serializers.Serializer):
     team = serializers.ListField(child=serializers.CharField(), required=False)
     date_from = serializers.ListField(child=serializers.CharField(), required=False)
     date_to = serializers.ListField(child=serializers.CharField(), required=False)
+    period_start = serializers.ListField(child=serializers.CharField(), required=False)
+    period_end = serializers.ListField(child=serializers.CharField(), required=False)
+    campaign = serializers.ListField(child=serializers.CharField(), required=False)
 
 
 ERRORS = {
@@ -85,9 +96,12 @@ class ExportCreate(ExportAPIView):
         tags=["community"],
         request=ExportCreateSerializer,
         responses={202: ExportSerializer, **ERRORS},
-        description="Ask for a CSV or XLSX file of the households or visits the caller may see. It is "
-        "made in the background: poll the export until `download_url` is set. Household names, phone "
-        "numbers and addresses only for team leaders and coordinators; recorded in the audit log.",
+        description="Ask for a CSV or XLSX file of the households or visits the caller may see, or of "
+        "the dashboard's tables (`dashboard`: its filters are `period_start`, `period_end`, `village`, "
+        "`team` and `campaign`; figures only). It is made in the background: poll the export until "
+        "`download_url` is set (`rows_done` of `rows_total` counts rows, or tables for the dashboard). "
+        "Household names, phone numbers and addresses only for team leaders and coordinators; recorded "
+        "in the audit log.",
     )
     def post(self, request):
         body = request.data if isinstance(request.data, dict) else {}

@@ -1,9 +1,11 @@
 """The export page of the field screens (``/to-cong-nghe-so/xuat/``) and the download of a file.
 
-The page asks for an export (``exports.export_request``: rules in ``scoping``) and lists the
-person's own recent exports with their progress. Without JavaScript it reloads itself while one
-is being made; ``static/js/exports.js`` polls ``GET /api/v1/exports/<id>/`` instead. A file is
-served only to the person who asked for it (anyone else: 404), as an attachment, never cached.
+The page asks for an export of households or visits (``exports.export_request``: rules in
+``scoping``) and lists the person's own recent exports with their progress, the dashboard's
+included (asked for on the dashboard page: ``dashboard_views.dashboard_export``). Without
+JavaScript it reloads itself while one is being made; ``static/js/exports.js`` polls
+``GET /api/v1/exports/<id>/`` instead. A file is served only to the person who asked for it
+(anyone else: 404), as an attachment, never cached.
 With no broker (the embedded mode, no beat) opening the page deletes expired files.
 """
 
@@ -30,7 +32,12 @@ _EXPIRE_KEY = "community_teams:exports-expire"
 
 
 class ExportForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("What to export"), choices=ExportKind.choices, initial="households")
+    # The dashboard is exported from its own page, with the filters it shows.
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What to export"),
+        choices=[(value, label) for value, label in ExportKind.choices if value != ExportKind.DASHBOARD],
+        initial="households",
+    )
     format = forms.ChoiceField(label=gettext_lazy("File type"), choices=ExportFormat.choices, initial="xlsx")
     village = forms.ChoiceField(label=gettext_lazy("Village or residential group"), required=False)
     date_from = forms.DateField(label=gettext_lazy("Visited from"), required=False)

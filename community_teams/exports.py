@@ -1,4 +1,5 @@
-"""Exports of households and visits: asked for on the field page or the API, made by a task.
+"""Exports of households, visits and the dashboard: asked for on the field pages or the API,
+made by a task.
 
 Who gets which rows and columns is decided in ``scoping``, never here:
 
@@ -8,7 +9,13 @@ Who gets which rows and columns is decided in ``scoping``, never here:
   coordinators, site administrators), and filled only for rows in ``export_personal_data_q``
   (consent given or imported, in a team they lead or their area); declined rows have none;
 - visits: never notes, never the service names of help given (erased with the household), and
-  nothing about the household but its village.
+  nothing about the household but its village;
+- the dashboard: every table of ``dashboard.Dashboard.tables()`` for the filters (period,
+  village, team, campaign: checked against the scope as the dashboard checks them, the period
+  resolved when asked for and stored), computed at build time with the owner's scope then.
+  Figures only: no household's personal data. In XLSX one sheet per table, headings in the
+  first row; in CSV one file: per table a row with its title alone, its headings, its rows,
+  then a blank row before the next table. Progress counts tables (``dashboard.TABLES``).
 
 Life of an export: ``export_request`` checks the request and stores a pending row, then queues
 ``tasks.export_build`` once the row is committed. ``export_build`` claims the row (pending →
@@ -28,6 +35,7 @@ has read nothing yet and is left alone.
 import csv
 import logging
 import os
+import re
 import tempfile
 from datetime import date, datetime, time, timedelta
 
@@ -37,6 +45,7 @@ from django.core.files import File
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Greatest
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,6 +55,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from courses.models import Skill
 
 from .audit import audit_record
+from .dashboard import MAX_PERIOD_DAYS, TABLES, dashboard_for, dashboard_period
 from .erasure import eraser
 from .models import (
     AuditEntry,
@@ -61,6 +71,7 @@ from .models import (
     VisitHelp,
 )
 from .scoping import (
+    campaigns_visible_to,
     can_export,
     export_includes_personal_data,
     export_personal_data_q,
@@ -80,13 +91,21 @@ ACTIVE_LIMIT = 3
 # claim it (the task's own time limit is shorter).
 STALE_AFTER = timedelta(minutes=40)
 FILTER_KEYS = ("village", "team", "date_from", "date_to")
+DASHBOARD_FILTER_KEYS = ("period_start", "period_end", "village", "team", "campaign")
+# The error code of a filter value outside the person's scope (a page answers 404 to it).
+OUTSIDE_SCOPE = "outside_scope"
 MAX_ID = 2**63 - 1  # the largest primary key a database holds
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 class _Abandoned(Exception):
     """The row is no longer this run's (a newer run claimed it, or an erasure stopped it)."""
+
+
+class _OutOfScope(Exception):
+    """A filter of the export is no longer within its owner's scope."""
 
 
 def ttl() -> timedelta:
@@ -105,31 +124,50 @@ def _date(value, field: str) -> date:
         raise ValidationError({field: _("Enter a date as YYYY-MM-DD.")}, code="invalid") from None
 
 
-def export_filters_clean(user, filters) -> dict:
+def _id(value) -> int | None:
+    """A positive database id, or None (text, booleans, out of range)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value <= MAX_ID else None
+
+
+def _unknown(filters: dict, keys: tuple) -> None:
+    unknown = sorted(set(filters) - set(keys))
+    if unknown:
+        raise ValidationError({"filters": _("Unknown filter: %(name)s.") % {"name": unknown[0]}}, code="invalid")
+
+
+def _village_team_clean(user, filters: dict, cleaned: dict) -> None:
+    village = filters.get("village")
+    if village not in (None, ""):
+        if not isinstance(village, str) or not villages_visible_to(user).filter(code=village).exists():
+            raise ValidationError({"village": ValidationError(_("Choose a village in your area."), code=OUTSIDE_SCOPE)})
+        cleaned["village"] = village
+    team = filters.get("team")
+    if team not in (None, ""):
+        team = _id(team)
+        if team is None or not teams_visible_to(user).filter(pk=team).exists():
+            raise ValidationError({"team": ValidationError(_("Choose a team you work with."), code=OUTSIDE_SCOPE)})
+        cleaned["team"] = team
+
+
+def export_filters_clean(user, filters, kind: str = ExportKind.HOUSEHOLDS) -> dict:
     """``filters`` checked against what ``user`` may see; the stored form (codes, ids and ISO
-    dates). Raises ``ValidationError`` keyed by filter name."""
+    dates). Raises ``ValidationError`` keyed by filter name (code ``OUTSIDE_SCOPE`` for a value
+    outside the scope)."""
+    if kind == ExportKind.DASHBOARD:
+        return _dashboard_filters_clean(user, filters)
     if filters in (None, ""):
         return {}
     if not isinstance(filters, dict):
         raise ValidationError({"filters": _("Filters must be an object.")}, code="invalid")
-    unknown = sorted(set(filters) - set(FILTER_KEYS))
-    if unknown:
-        raise ValidationError({"filters": _("Unknown filter: %(name)s.") % {"name": unknown[0]}}, code="invalid")
+    _unknown(filters, FILTER_KEYS)
     cleaned = {}
-    village = filters.get("village")
-    if village not in (None, ""):
-        if not isinstance(village, str) or not villages_visible_to(user).filter(code=village).exists():
-            raise ValidationError({"village": _("Choose a village in your area.")}, code="invalid")
-        cleaned["village"] = village
-    team = filters.get("team")
-    if team not in (None, ""):
-        try:
-            team = int(team) if not isinstance(team, bool) else None
-        except (TypeError, ValueError):
-            team = None
-        if team is None or not 0 < team <= MAX_ID or not teams_visible_to(user).filter(pk=team).exists():
-            raise ValidationError({"team": _("Choose a team you work with.")}, code="invalid")
-        cleaned["team"] = team
+    _village_team_clean(user, filters, cleaned)
     for name in ("date_from", "date_to"):
         if filters.get(name) not in (None, ""):
             cleaned[name] = _date(filters[name], name)
@@ -138,16 +176,54 @@ def export_filters_clean(user, filters) -> dict:
     return {key: value.isoformat() if isinstance(value, date) else value for key, value in cleaned.items()}
 
 
+def _dashboard_filters_clean(user, filters) -> dict:
+    """The dashboard's filters, as ``dashboard_for`` takes them; the period always stored (a
+    missing end comes from the campaign, else the dashboard's default), so that the file holds
+    what the page showed when it was asked for."""
+    if filters in (None, ""):
+        filters = {}
+    if not isinstance(filters, dict):
+        raise ValidationError({"filters": _("Filters must be an object.")}, code="invalid")
+    _unknown(filters, DASHBOARD_FILTER_KEYS)
+    cleaned = {}
+    _village_team_clean(user, filters, cleaned)
+    campaign = None
+    if filters.get("campaign") not in (None, ""):
+        campaign_id = _id(filters["campaign"])
+        campaign = campaigns_visible_to(user).filter(pk=campaign_id).first() if campaign_id else None
+        if campaign is None:
+            raise ValidationError(
+                {"campaign": ValidationError(_("Choose a campaign in your area."), code=OUTSIDE_SCOPE)}
+            )
+        cleaned["campaign"] = campaign.pk
+    asked = {}
+    for name in ("period_start", "period_end"):
+        if filters.get(name) not in (None, ""):
+            asked[name] = _date(filters[name], name)
+    if "period_start" in asked and "period_end" in asked and asked["period_end"] < asked["period_start"]:
+        raise ValidationError({"period_end": _("The end of the period is before its start.")}, code="invalid")
+    if (
+        "period_start" in asked
+        and "period_end" in asked
+        and ((asked["period_end"] - asked["period_start"]).days >= MAX_PERIOD_DAYS)
+    ):
+        raise ValidationError({"period_end": _("Choose a period of at most 53 weeks.")}, code="invalid")
+    start, end = dashboard_period(asked.get("period_start"), asked.get("period_end"), campaign=campaign)
+    if end < start:
+        raise ValidationError({"period_end": _("The end of the period is before its start.")}, code="invalid")
+    return {"period_start": start.isoformat(), "period_end": end.isoformat(), **cleaned}
+
+
 def export_request(*, actor, kind: str, format: str, filters=None) -> Export:
     """Store a pending export for ``actor`` and queue its file once committed. Raises
     ``NotPermitted`` (no community role) or ``ValidationError`` keyed by field."""
     if kind not in ExportKind.values:
-        raise ValidationError({"kind": _("Choose households or visits.")}, code="invalid")
+        raise ValidationError({"kind": _("Choose households, visits or the dashboard.")}, code="invalid")
     if format not in ExportFormat.values:
         raise ValidationError({"format": _("Choose CSV or XLSX.")}, code="invalid")
     if not can_export(actor, kind):
         raise NotPermitted(_("You may not export these data."))
-    cleaned = export_filters_clean(actor, filters)
+    cleaned = export_filters_clean(actor, filters, kind)
     with transaction.atomic():
         active = Export.objects.select_for_update().filter(
             requested_by=actor, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
@@ -390,6 +466,15 @@ class _VisitRows(_Rows):
 # The file.
 
 SHEET_TITLES = {ExportKind.HOUSEHOLDS: gettext_lazy("Households"), ExportKind.VISITS: gettext_lazy("Visits")}
+# Sheet names of the dashboard's tables (at most 31 characters, none of []:*?/\).
+DASHBOARD_SHEETS = {
+    "coverage": gettext_lazy("Coverage"),
+    "skills": gettext_lazy("Five skills"),
+    "visits_per_week": gettext_lazy("Visits per week"),
+    "help": gettext_lazy("Help given"),
+    "idle_members": gettext_lazy("Members not visiting"),
+    "summary": gettext_lazy("Summary"),
+}
 
 
 class _CsvFile:
@@ -402,6 +487,16 @@ class _CsvFile:
     def write(self, values: list) -> None:
         self.writer.writerow(values)
 
+    def table(self, title: str, sheet: str, header: list, rows: list) -> None:
+        """A table of a file of several: a blank row before all but the first, its title alone
+        on a row, its headings, its rows."""
+        if self.handle.tell():
+            self.writer.writerow([])
+        self.writer.writerow([_cell(title)])
+        self.writer.writerow([_cell(value) for value in header])
+        for row in rows:
+            self.writer.writerow([_cell(value) for value in row])
+
     def close(self) -> None:
         self.handle.close()
 
@@ -409,20 +504,39 @@ class _CsvFile:
 class _XlsxFile:
     """openpyxl's write-only workbook: rows go to disk as they come."""
 
-    def __init__(self, path: str, title: str):
+    def __init__(self, path: str, title: str | None):
         self.path = path
         self.workbook = Workbook(write_only=True)
-        self.sheet = self.workbook.create_sheet(title=title[:31])
+        self.sheet = self.workbook.create_sheet(title=title[:31]) if title else None
 
     def write(self, values: list) -> None:
         self.sheet.append(values)
+
+    def table(self, title: str, sheet: str, header: list, rows: list) -> None:
+        """A table of a file of several: its own sheet, headings in the first row."""
+        name = _SHEET_FORBIDDEN.sub(" ", sheet)[:31].strip() or str(len(self.workbook.worksheets) + 1)
+        self.sheet = self.workbook.create_sheet(title=name)
+        self.sheet.append([_cell(value) for value in header])
+        for row in rows:
+            self.sheet.append([_cell(value) for value in row])
 
     def close(self) -> None:
         self.workbook.save(self.path)
 
 
+def _cell(value):
+    """A value of a dashboard table as a cell: text made safe, numbers and dates as they are."""
+    if isinstance(value, str):
+        return _text(value)
+    return value
+
+
 def export_filename(export: Export) -> str:
-    """The name the file is downloaded under: ``ho-gia-dinh-20260129-0930.xlsx``."""
+    """The name the file is downloaded under: ``ho-gia-dinh-20260129-0930.xlsx``; the dashboard's
+    names its period: ``bang-tong-hop-20261005-20261129.xlsx``."""
+    if export.kind == ExportKind.DASHBOARD:
+        period = "-".join(export.filters.get(key, "").replace("-", "") for key in ("period_start", "period_end"))
+        return f"bang-tong-hop-{period}.{export.format}"
     stem = "ho-gia-dinh" if export.kind == ExportKind.HOUSEHOLDS else "chuyen-tham"
     return f"{stem}-{_local(export.finished_at or export.created_at, '%Y%m%d-%H%M')}.{export.format}"
 
@@ -469,6 +583,8 @@ def export_build(*, export_id: int, chunk_size: int = CHUNK_SIZE, on_progress=No
         logger.info("Export %s done.", export.pk)
     except _Abandoned:
         logger.info("Export %s was taken over or stopped; its file is discarded.", export.pk)
+    except _OutOfScope:
+        _fail(export, _("You may no longer export these data."), started_at=export.started_at)
     except Exception as error:  # noqa: BLE001 (the row says it failed; no value of a row is logged)
         logger.error("Export %s failed: %s", export.pk, type(error).__name__)
         _fail(export, _("The file could not be made. Ask for it again."), started_at=export.started_at)
@@ -478,7 +594,10 @@ def export_build(*, export_id: int, chunk_size: int = CHUNK_SIZE, on_progress=No
 
 
 def _write(export: Export, user, path: str, chunk_size: int, on_progress) -> str:
-    """Write the rows to ``path``, store the file and mark the row done; the stored name."""
+    """Write the file to ``path``, store it and mark the row done; the stored name."""
+    if export.kind == ExportKind.DASHBOARD:
+        done = _write_dashboard(export, user, path, on_progress)
+        return _store(export, user, path, done, personal=False, communes=[], personal_rows=0)
     personal = export_includes_personal_data(user, export.kind)
     rows = (_HouseholdRows if export.kind == ExportKind.HOUSEHOLDS else _VisitRows)(export, user, personal)
     base = rows.base()
@@ -503,7 +622,55 @@ def _write(export: Export, user, path: str, chunk_size: int, on_progress) -> str
                 on_progress(export.pk, done, max(total, done))
     finally:
         output.close()
+    return _store(
+        export,
+        user,
+        path,
+        done,
+        personal=personal,
+        communes=sorted(rows.personal_communes),
+        personal_rows=rows.personal_rows,
+    )
 
+
+def _write_dashboard(export: Export, user, path: str, on_progress) -> int:
+    """The dashboard's tables, computed one by one (progress after each), then written; how
+    many tables. A filter now outside the owner's scope: ``_OutOfScope``."""
+    total = len(TABLES)
+    _progress(export, 0, total)
+    done = 0
+
+    def table_done(key: str) -> None:
+        nonlocal done
+        done += 1
+        _progress(export, done)
+        if on_progress is not None:
+            on_progress(export.pk, done, total)
+
+    filters = export.filters
+    try:
+        board = dashboard_for(
+            user,
+            period_start=date.fromisoformat(filters["period_start"]),
+            period_end=date.fromisoformat(filters["period_end"]),
+            village=filters.get("village") or None,
+            team=filters.get("team"),
+            campaign=filters.get("campaign"),
+            on_table=table_done,
+        )
+    except Http404:
+        raise _OutOfScope from None
+    output = (_XlsxFile if export.format == ExportFormat.XLSX else _CsvFile)(path, None)
+    try:
+        for table in board.tables():
+            output.table(table.title, str(DASHBOARD_SHEETS.get(table.key, table.title)), table.header, table.rows)
+    finally:
+        output.close()
+    return done
+
+
+def _store(export: Export, user, path: str, done: int, *, personal: bool, communes: list, personal_rows: int) -> str:
+    """Store the written file, mark the row done and record the audit entry (counts only)."""
     field = Export._meta.get_field("file")
     storage = field.storage
     with open(path, "rb") as handle:
@@ -517,7 +684,7 @@ def _write(export: Export, user, path: str, chunk_size: int, on_progress) -> str
                 rows_done=done,
                 rows_total=done,
                 includes_personal_data=personal,
-                personal_data_communes=sorted(rows.personal_communes),
+                personal_data_communes=communes,
                 finished_at=finished,
                 expires_at=finished + ttl(),
                 error="",
@@ -529,7 +696,7 @@ def _write(export: Export, user, path: str, chunk_size: int, on_progress) -> str
                 action=AuditEntry.Action.EXPORT,
                 object_type="export",
                 object_id=export.pk,
-                details={"format": export.format, "count": rows.personal_rows, "rows": done},
+                details={"format": export.format, "count": personal_rows, "rows": done},
             )
     except BaseException:
         storage.delete(name)

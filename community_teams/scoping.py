@@ -35,6 +35,7 @@ from .models import (
     Role,
     Team,
     Visit,
+    WeeklyReport,
 )
 
 
@@ -272,12 +273,13 @@ def is_field_user(user) -> bool:
 # Exports (``community_teams.exports``): the rows come from the querysets above; these decide
 # who may export what, and whose personal data goes into the file.
 
-EXPORT_KINDS = frozenset({"households", "visits"})
+EXPORT_KINDS = frozenset({"households", "visits", "dashboard"})
 
 
 def can_export(user, kind: str) -> bool:
-    """Anyone with a community role may export the households and visits they see; members get
-    them without personal data (``export_includes_personal_data``). Anyone else: nothing."""
+    """Anyone with a community role may export the households, visits and dashboard figures they
+    see; members get them without personal data (``export_includes_personal_data``). Anyone
+    else: nothing."""
     return kind in EXPORT_KINDS and not scope_of(user).is_empty
 
 
@@ -301,3 +303,21 @@ def export_personal_data_q(user) -> Q:
     if scope.led_village_ids:
         q |= Q(village_id__in=scope.led_village_ids)
     return consent & q
+
+
+# Weekly reports (``community_teams.reports``): a commune's figures, for whoever coordinates it.
+
+
+def report_communes_visible_to(user) -> QuerySet:
+    """Communes whose weekly reports ``user`` reads: a commune coordinator's communes, every
+    commune of a province coordinator's provinces, every commune for site administrators.
+    Members and leaders: none (a commune's figures include other teams' work)."""
+    scope = scope_of(user)
+    communes = Area.objects.filter(kind=AreaKind.COMMUNE)
+    if scope.everything:
+        return communes
+    return communes.filter(_area_q(scope, commune="code"))
+
+
+def weekly_reports_visible_to(user) -> QuerySet:
+    return WeeklyReport.objects.filter(commune__in=report_communes_visible_to(user))

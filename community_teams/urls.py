@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import export_views, views
+from . import dashboard_views, export_views, views
 
 app_name = "community_teams"
 
@@ -20,4 +20,8 @@ urlpatterns = [
         name="team_member_deactivate",
     ),
     path("ho-gia-dinh/", views.households, name="households"),
+    path("bang-tong-hop/", dashboard_views.dashboard, name="dashboard"),
+    path("bang-tong-hop/xuat/", dashboard_views.dashboard_export, name="dashboard_export"),
+    path("bao-cao-tuan/<int:report_id>/tai-ve/", dashboard_views.weekly_report_download, name="weekly_report_download"),
+    path("chien-dich/<int:campaign_id>/", dashboard_views.campaign, name="campaign"),
 ]

@@ -13,13 +13,15 @@ This app may import ``lms`` and ``courses``; they never import it. It reacts to 
   a hash of the original payload; ``VisitRevision`` keeps edits. ``FollowUp``, ``Assignment``.
 - ``Campaign`` with ``CampaignTarget``s; ``ReferralAttribution`` ties an enrolment to a visit.
 - ``AuditEntry``: who viewed, changed, exported or erased household personal data.
-- ``Export`` (exports): a CSV or XLSX of households or visits asked for by one person, made in
-  the background, private to them and deleted when it expires.
+- ``Export`` (exports): a CSV or XLSX of households, visits or the dashboard asked for by one
+  person, made in the background, private to them and deleted when it expires.
+- ``WeeklyReport`` (reports): a commune's figures for one week and the week before.
 """
 
 from .areas import Area, AreaKind
 from .exports import Export, ExportFormat, ExportKind, ExportStatus
 from .households import AgeGroup, ConsentMethod, ConsentStatus, Household, HouseholdMember, MemberSkill
+from .reports import WeeklyReport
 from .teams import CoordinatorScope, Membership, Role, Team
 from .visits import (
     Assignment,
@@ -63,4 +65,5 @@ __all__ = [
     "VisitHelp",
     "VisitOutcome",
     "VisitRevision",
+    "WeeklyReport",
 ]

@@ -1,4 +1,5 @@
-"""Exports of households and visits: one row per file asked for, made in the background.
+"""Exports of households, visits and the dashboard: one row per file asked for, made in the
+background.
 
 The file holds personal data when ``includes_personal_data`` is set, so it lives in the
 ``exports`` storage (never under a public URL) and is served only by the owner's download view.
@@ -7,6 +8,7 @@ deletes it (``community_teams.exports``).
 """
 
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -28,6 +30,7 @@ def export_file_path(instance, filename: str) -> str:
 class ExportKind(models.TextChoices):
     HOUSEHOLDS = "households", _("Households")
     VISITS = "visits", _("Visits")
+    DASHBOARD = "dashboard", _("Dashboard")
 
 
 class ExportFormat(models.TextChoices):
@@ -45,8 +48,10 @@ class ExportStatus(models.TextChoices):
 
 class Export(models.Model):
     """``filters`` is the validated filter set (``village``: code, ``team``: id, ``date_from``
-    and ``date_to``: ISO dates). ``personal_data_communes`` lists the commune codes of the
-    households whose personal data the file holds (what the eraser looks at)."""
+    and ``date_to``: ISO dates; for the dashboard ``period_start`` and ``period_end``, always
+    set, and ``campaign``: id). ``personal_data_communes`` lists the commune codes of the
+    households whose personal data the file holds (what the eraser looks at). ``rows_total``
+    and ``rows_done`` count rows, or for the dashboard its tables."""
 
     # SET_NULL: a deleted account's files still expire (and nobody can download them).
     requested_by = models.ForeignKey(
@@ -104,6 +109,14 @@ class Export(models.Model):
         if not self.rows_total:
             return 0
         return min(100, self.rows_done * 100 // self.rows_total)
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        """A dashboard export's period, as dates."""
+        try:
+            return date.fromisoformat(self.filters["period_start"]), date.fromisoformat(self.filters["period_end"])
+        except (KeyError, TypeError, ValueError):
+            return None
 
     @property
     def is_active(self) -> bool:

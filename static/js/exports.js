@@ -1,6 +1,7 @@
 /* Cửa Số export page: while an export is being made, ask for its progress every few seconds
    and move its bar; reload the page (which then shows the download link) once it is finished.
-   Without JavaScript the page reloads itself instead. */
+   Without JavaScript the page reloads itself instead. An item may bring its own progress text
+   (data-t-progress: a dashboard export counts tables). */
 (function () {
   "use strict";
   var root = document.querySelector("[data-exports]");
@@ -16,13 +17,15 @@
           window.location.reload();
           return;
         }
+        var status = item.querySelector("[data-export-status]");
+        if (status && data.status === "running" && root.dataset.tRunning) status.textContent = root.dataset.tRunning;
         var bar = item.querySelector(".progress"), fill = item.querySelector(".progress__bar");
         var label = item.querySelector(".progress__label");
         if (bar && fill) {
           bar.setAttribute("aria-valuenow", String(data.percent));
           fill.style.width = data.percent + "%";
         }
-        var text = ROWS.replace("{done}", data.rows_done).replace("{total}", data.rows_total);
+        var text = (item.dataset.tProgress || ROWS).replace("{done}", data.rows_done).replace("{total}", data.rows_total);
         if (label) label.textContent = text;
         if (bar) bar.setAttribute("aria-label", text);
         window.setTimeout(function () { poll(item); }, EVERY_MS);

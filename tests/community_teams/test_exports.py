@@ -492,7 +492,7 @@ def test_api_export_of_someone_else_is_a_404(world, data, api_for, export_for):
 @pytest.mark.parametrize(
     ("body", "errors"),
     [
-        ({"kind": "people", "format": "csv"}, {"kind": ["Hãy chọn hộ gia đình hoặc chuyến thăm."]}),
+        ({"kind": "people", "format": "csv"}, {"kind": ["Hãy chọn hộ gia đình, chuyến thăm hoặc bảng tổng hợp."]}),
         ({"kind": "visits", "format": "pdf"}, {"format": ["Hãy chọn CSV hoặc XLSX."]}),
         (
             {"kind": "visits", "format": "csv", "filters": {"village": "01279-001"}},
@@ -523,7 +523,7 @@ def test_api_export_of_someone_else_is_a_404(world, data, api_for, export_for):
             {"team": ["Hãy chọn một tổ bạn làm việc cùng."]},
         ),
         ({"kind": "visits", "format": "csv", "filters": []}, {"filters": ["Bộ lọc phải là một đối tượng."]}),
-        ([], {"kind": ["Hãy chọn hộ gia đình hoặc chuyến thăm."]}),
+        ([], {"kind": ["Hãy chọn hộ gia đình, chuyến thăm hoặc bảng tổng hợp."]}),
     ],
 )
 def test_api_bad_requests_are_400_with_vietnamese_messages(world, data, api_for, body, errors):
