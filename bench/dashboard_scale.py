@@ -35,13 +35,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.postgres import admin, server_url  # noqa: E402
+
 BENCH_DATABASE = "cuaso_dashbench"
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 PROVINCE = "04"
 COMMUNES = 10
 VILLAGES_PER_COMMUNE = 10
@@ -58,27 +58,14 @@ TARGET_PROVINCE_P95_S = 2.0
 TARGET_EXPORT_S = 60.0
 
 
-def _server_url(name: str) -> str:
-    parts = urlsplit(os.environ.get("DATABASE_URL") or DEFAULT_SERVER)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    url = _server_url("postgres").replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def _configure(reuse: bool) -> None:
     var = tempfile.mkdtemp(prefix="cuaso-bench-")
     Path(var, "static").mkdir()
     os.environ["CUASO_VAR_DIR"] = var
     if not reuse:
-        _admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        _admin(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    os.environ["DATABASE_URL"] = _server_url(BENCH_DATABASE)
+        admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        admin(f'CREATE DATABASE "{BENCH_DATABASE}"')
+    os.environ["DATABASE_URL"] = server_url(BENCH_DATABASE)
     os.environ.pop("CELERY_BROKER_URL", None)
     os.environ.pop("REDIS_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
@@ -465,7 +452,7 @@ def main() -> int:
     finally:
         connection.close()
         if not args.keep:
-            _admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+            admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
     return (
         0
         if results.get("commune", 9) < TARGET_COMMUNE_P95_S

@@ -24,28 +24,15 @@ import uuid
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.postgres import admin, server_url  # noqa: E402
+
 BENCH_DATABASE = "cuaso_bench"
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 ROUNDS = {50: 10, 500: 2}  # batch size -> batches sent
 URL = "/api/v1/sync/visits/"
-
-
-def _server_url(name: str) -> str:
-    parts = urlsplit(os.environ.get("DATABASE_URL") or DEFAULT_SERVER)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    url = _server_url("postgres").replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _configure(postgres: bool) -> None:
@@ -53,9 +40,9 @@ def _configure(postgres: bool) -> None:
     Path(var, "static").mkdir()
     os.environ["CUASO_VAR_DIR"] = var
     if postgres:
-        _admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        _admin(f'CREATE DATABASE "{BENCH_DATABASE}"')
-        os.environ["DATABASE_URL"] = _server_url(BENCH_DATABASE)
+        admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        admin(f'CREATE DATABASE "{BENCH_DATABASE}"')
+        os.environ["DATABASE_URL"] = server_url(BENCH_DATABASE)
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{var}/bench.sqlite3"
     os.environ.pop("CELERY_BROKER_URL", None)
@@ -202,7 +189,7 @@ def main() -> int:
         connection.close()
     finally:
         if postgres:
-            _admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+            admin(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
     return 0
 
 
